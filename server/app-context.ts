@@ -1,0 +1,30 @@
+import type { Client } from '@libsql/client';
+import type { DrizzleSessionStorageSQLite } from '@shopify/shopify-app-session-storage-drizzle';
+import type { Database } from './db/client.js';
+import type { AppMode } from './env.js';
+import type { Logger } from './logger.js';
+import type { ShopifyApi } from './shopify/shopify-api.js';
+
+/** Everything a route needs, built once at boot (or per test) and passed down explicitly. */
+export interface AppContext {
+  mode: AppMode;
+  logger: Logger;
+  db: Database;
+  dbClient: Client;
+  shopify: ShopifyApi;
+  sessionStorage: DrizzleSessionStorageSQLite;
+  /** Public URL of this app, e.g. https://closer.example.com or http://127.0.0.1:3000 in demo. */
+  appUrl: string;
+  /** Where the admin document loads App Bridge from: Shopify's CDN, or the demo shim. */
+  appBridgeScriptUrl: string;
+  /** Demo only: the local shop and the secrets `data/demo-shop.json` holds. */
+  demo?: { shop: string; apiKey: string; apiSecret: string };
+}
+
+/** Per-request values set by middleware. */
+export interface RequestVariables {
+  requestId: string;
+  shop: string;
+}
+
+export type AppEnv = { Variables: RequestVariables };

@@ -1,0 +1,44 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppContext, AppEnv } from './app-context.js';
+import { accessLog } from './http/access-log.js';
+import { ApiError, createErrorHandler, handleNotFound } from './http/errors.js';
+import { createAdminRoutes } from './routes/admin/index.js';
+import { createAdminDocumentRoutes } from './routes/admin-document.js';
+import { createCheckoutRoutes } from './routes/checkout/index.js';
+import { createHealthRoutes } from './routes/health.js';
+import { createProxyRoutes } from './routes/proxy/index.js';
+import { createWebhookRoutes } from './routes/webhooks/index.js';
+
+/** Extra routes mounted by the caller, e.g. the demo pages in demo mode. */
+export type RouteMount = (app: Hono<AppEnv>) => void;
+
+export function createApp(ctx: AppContext, mounts: RouteMount[] = []) {
+  const app = new Hono<AppEnv>();
+  app.use('*', requestId());
+  app.use('*', accessLog(ctx.logger));
+  // Framing is governed per page by CSP frame-ancestors (admin pages must be framable by Shopify).
+  app.use('*', secureHeaders({ xFrameOptions: false, contentSecurityPolicy: undefined }));
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: 1024 * 1024,
+      onError: () => {
+        throw new ApiError(413, 'payload_too_large', 'Request body is larger than 1 MB.');
+      },
+    }),
+  );
+  app.onError(createErrorHandler(ctx.logger));
+  app.notFound(handleNotFound);
+
+  app.route('/', createHealthRoutes(ctx));
+  app.route('/', createAdminDocumentRoutes(ctx));
+  app.route('/api/admin', createAdminRoutes(ctx));
+  app.route('/api/checkout', createCheckoutRoutes(ctx));
+  app.route('/proxy', createProxyRoutes(ctx));
+  app.route('/webhooks', createWebhookRoutes(ctx));
+  for (const mount of mounts) mount(app);
+  return app;
+}

@@ -1,0 +1,52 @@
+import { HttpResponseError } from '@shopify/shopify-api';
+import type { MiddlewareHandler } from 'hono';
+import type { AppContext, AppEnv } from '../app-context.js';
+import { ensureShopInstalled } from '../domain/shops.js';
+import { ApiError } from '../http/errors.js';
+import { resolveOfflineSession } from '../shopify/offline-session.js';
+import { bearerToken, verifyShopToken } from './session-token.js';
+
+/** App Bridge retries a request once with a fresh id token when it sees this header. */
+export const RETRY_HEADER = 'X-Shopify-Retry-Invalid-Session-Request';
+
+function unauthorized(code: string, message: string) {
+  return new ApiError(401, code, message, { [RETRY_HEADER]: '1' });
+}
+
+/**
+ * Authenticates an embedded-admin request from its id token, then makes sure the app holds an
+ * offline access token for the shop (token exchange on first use), so handlers can call Shopify.
+ */
+export async function authenticateAdmin(ctx: AppContext, idToken: string): Promise<string> {
+  const { shop, payload } = await verifyShopToken(ctx, idToken, unauthorized);
+  // The issuer is the shop's admin; a token minted for one shop must not name another.
+  if (typeof payload.iss !== 'string' || !payload.iss.startsWith(`https://${shop}/`)) {
+    throw unauthorized(
+      'shop_mismatch',
+      'The session token issuer does not match its destination shop.',
+    );
+  }
+  try {
+    const { session, isNew } = await resolveOfflineSession(ctx, shop, idToken);
+    await ensureShopInstalled(ctx, session, isNew);
+  } catch (error) {
+    if (error instanceof HttpResponseError && error.response.code < 500) {
+      throw unauthorized('token_exchange_failed', 'Shopify refused to exchange the session token.');
+    }
+    throw error;
+  }
+  return shop;
+}
+
+export function adminApiAuth(ctx: AppContext): MiddlewareHandler<AppEnv> {
+  return async function requireAdminSession(c, next) {
+    const token = bearerToken(c.req.header('Authorization'));
+    if (!token)
+      throw unauthorized(
+        'missing_session_token',
+        'Send the App Bridge id token as a Bearer token.',
+      );
+    c.set('shop', await authenticateAdmin(ctx, token));
+    await next();
+  };
+}

@@ -1,0 +1,36 @@
+import type { MiddlewareHandler } from 'hono';
+import type { AppContext, AppEnv } from '../app-context.js';
+import { isShopActive } from '../domain/shops.js';
+import { ApiError } from '../http/errors.js';
+import { bearerToken, verifyShopToken } from './session-token.js';
+
+// Checkout extensions run in a sandboxed worker on Shopify's origin; like Shopify's own helpers
+// we allow any origin but only the Authorization bearer scheme (no cookies).
+const CORS_HEADERS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+  'Access-Control-Allow-Headers': 'Authorization, Content-Type',
+  'Access-Control-Max-Age': '7200',
+};
+
+const unauthorized = (code: string, message: string) => new ApiError(401, code, message);
+
+/** Answers CORS preflight and verifies the checkout extension session token (`dest` = shop). */
+export function checkoutAuth(ctx: AppContext): MiddlewareHandler<AppEnv> {
+  return async function requireCheckoutSession(c, next) {
+    for (const [name, value] of Object.entries(CORS_HEADERS)) c.header(name, value);
+    if (c.req.method === 'OPTIONS') return c.body(null, 204);
+    const token = bearerToken(c.req.header('Authorization'));
+    if (!token)
+      throw unauthorized(
+        'missing_session_token',
+        'Send the extension session token as a Bearer token.',
+      );
+    const { shop } = await verifyShopToken(ctx, token, unauthorized);
+    if (!(await isShopActive(ctx.db, shop))) {
+      throw unauthorized('shop_not_installed', 'The app is not installed on this shop.');
+    }
+    c.set('shop', shop);
+    await next();
+  };
+}

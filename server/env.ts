@@ -1,0 +1,119 @@
+import { z } from 'zod';
+
+/**
+ * The only module that reads the environment. Everything else receives a parsed `Env`.
+ *
+ * Mode is derived, never configured: with all three Shopify credentials set the app talks to
+ * Shopify; with none of them it runs in demo mode against the in-process emulator. A partial
+ * set is a configuration mistake and refuses to boot, so demo mode can never be on by accident
+ * in production.
+ */
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+    HOST: z.string().min(1).optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(
+        /^(file:|libsql:|https?:|wss?:|:memory:)/,
+        'must start with file:, libsql:, http(s): or :memory:',
+      )
+      .default('file:data/closer.db'),
+    DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
+    DATA_DIR: z.string().min(1).default('data'),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    SHOPIFY_API_KEY: z.string().min(1).optional(),
+    SHOPIFY_API_SECRET: z.string().min(1).optional(),
+    SHOPIFY_APP_URL: z.url({ protocol: /^https?$/ }).optional(),
+    SCOPES: z
+      .string()
+      .default(
+        'read_products,read_orders,write_discounts,read_discounts,write_pixels,read_customer_events',
+      ),
+  })
+  .superRefine((env, ctx) => {
+    const creds = [env.SHOPIFY_API_KEY, env.SHOPIFY_API_SECRET, env.SHOPIFY_APP_URL];
+    const set = creds.filter((value) => value !== undefined).length;
+    if (set !== 0 && set !== 3) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SHOPIFY_API_KEY'],
+        message:
+          'set all of SHOPIFY_API_KEY, SHOPIFY_API_SECRET and SHOPIFY_APP_URL (Shopify mode) or none of them (demo mode)',
+      });
+    }
+    if (set === 0 && env.HOST !== undefined && !LOOPBACK_HOSTS.has(env.HOST)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HOST'],
+        message: `demo mode binds to loopback only; HOST=${env.HOST} is not allowed without Shopify credentials`,
+      });
+    }
+  });
+
+export type AppMode = 'shopify' | 'demo';
+
+export interface Env {
+  mode: AppMode;
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  databaseUrl: string;
+  databaseAuthToken: string | undefined;
+  dataDir: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  scopes: string[];
+  /** Present in Shopify mode only; demo credentials come from `data/demo-shop.json`. */
+  shopify: { apiKey: string; apiSecret: string; appUrl: string } | undefined;
+}
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'EnvError';
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty strings mean "unset" — that is how most process managers pass a blank variable.
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new EnvError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'env'}: ${issue.message}`),
+    );
+  }
+  const env = parsed.data;
+  const shopify =
+    env.SHOPIFY_API_KEY && env.SHOPIFY_API_SECRET && env.SHOPIFY_APP_URL
+      ? {
+          apiKey: env.SHOPIFY_API_KEY,
+          apiSecret: env.SHOPIFY_API_SECRET,
+          appUrl: env.SHOPIFY_APP_URL.replace(/\/$/, ''),
+        }
+      : undefined;
+  const mode: AppMode = shopify ? 'shopify' : 'demo';
+  return {
+    mode,
+    nodeEnv: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST ?? (mode === 'demo' ? '127.0.0.1' : '0.0.0.0'),
+    databaseUrl: env.DATABASE_URL,
+    databaseAuthToken: env.DATABASE_AUTH_TOKEN,
+    dataDir: env.DATA_DIR,
+    logLevel: env.LOG_LEVEL,
+    scopes: env.SCOPES.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    shopify,
+  };
+}
+
+export function loadEnv(): Env {
+  return parseEnv(process.env);
+}

@@ -1,0 +1,49 @@
+/**
+ * Structured JSON logging. Fields whose names look like credentials or shopper PII are
+ * replaced before a line is written, so a careless `log.info('x', { headers })` cannot leak.
+ */
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+export type LogFields = Record<string, unknown>;
+
+export interface Logger {
+  debug(message: string, fields?: LogFields): void;
+  info(message: string, fields?: LogFields): void;
+  warn(message: string, fields?: LogFields): void;
+  error(message: string, fields?: LogFields): void;
+  child(fields: LogFields): Logger;
+}
+
+const LEVELS: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
+
+const SENSITIVE_KEY =
+  /token|secret|password|authorization|cookie|hmac|signature|email|phone|address|first_?name|last_?name|^name$|customer|ip$/i;
+
+export function redactFields(value: unknown, depth = 0): unknown {
+  if (depth > 4 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item) => redactFields(item, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) {
+    out[key] = SENSITIVE_KEY.test(key) ? '[redacted]' : redactFields(inner, depth + 1);
+  }
+  return out;
+}
+
+export function createLogger(
+  level: LogLevel,
+  write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+  base: LogFields = {},
+): Logger {
+  const threshold = LEVELS[level];
+  const emit = (lvl: Exclude<LogLevel, 'silent'>, message: string, fields?: LogFields) => {
+    if (LEVELS[lvl] < threshold) return;
+    const record = { time: new Date().toISOString(), level: lvl, msg: message, ...base, ...fields };
+    write(JSON.stringify(redactFields(record)));
+  };
+  return {
+    debug: (m, f) => emit('debug', m, f),
+    info: (m, f) => emit('info', m, f),
+    warn: (m, f) => emit('warn', m, f),
+    error: (m, f) => emit('error', m, f),
+    child: (fields) => createLogger(level, write, { ...base, ...fields }),
+  };
+}

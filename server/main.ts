@@ -1,0 +1,49 @@
+import { startServer } from './boot.js';
+import { EnvError, loadEnv } from './env.js';
+import { createLogger } from './logger.js';
+
+/** Process entry point: parse the environment, start, print where to go, stop cleanly. */
+async function main() {
+  let env: ReturnType<typeof loadEnv>;
+  try {
+    env = loadEnv();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(env.logLevel);
+  const running = await startServer(env, logger);
+  logger.info('closer started', { mode: env.mode, url: running.url });
+  if (env.mode === 'demo') {
+    const shop = running.ctx.demo?.shop ?? '';
+    process.stdout.write(
+      [
+        '',
+        `  Closer is running in DEMO mode (no Shopify credentials set) for ${shop}`,
+        `  Demo home        ${running.url}/`,
+        `  Merchant admin   ${running.url}/app?shop=${shop}`,
+        `  Health           ${running.url}/health`,
+        '  Credentials for signing tokens and webhooks: data/demo-shop.json',
+        '',
+      ].join('\n'),
+    );
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down', { signal });
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    await running.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+void main();

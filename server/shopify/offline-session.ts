@@ -1,0 +1,55 @@
+import { RequestedTokenType, type Session } from '@shopify/shopify-api';
+import type { AppContext } from '../app-context.js';
+
+// Refresh a little before expiry so a request never carries a token that dies mid-flight.
+const EXPIRY_MARGIN_MS = 5 * 60 * 1000;
+
+/**
+ * Returns a usable offline session for the shop: the stored one while its access token is
+ * valid, else a refreshed one (expiring offline tokens), else a fresh one from token exchange
+ * with the id token the request carried. The result is stored for the next request.
+ */
+export async function resolveOfflineSession(
+  ctx: AppContext,
+  shop: string,
+  idToken: string,
+): Promise<{ session: Session; isNew: boolean }> {
+  const id = ctx.shopify.session.getOfflineId(shop);
+  const stored = await ctx.sessionStorage.loadSession(id);
+  if (stored?.accessToken && !stored.isExpired(EXPIRY_MARGIN_MS)) {
+    return { session: stored, isNew: false };
+  }
+  if (
+    stored?.refreshToken &&
+    stored.refreshTokenExpires &&
+    stored.refreshTokenExpires.getTime() > Date.now()
+  ) {
+    try {
+      const { session } = await ctx.shopify.auth.refreshToken({
+        shop,
+        refreshToken: stored.refreshToken,
+      });
+      await ctx.sessionStorage.storeSession(session);
+      return { session, isNew: false };
+    } catch {
+      ctx.logger.warn('offline token refresh failed; falling back to token exchange', { shop });
+    }
+  }
+  const { session } = await ctx.shopify.auth.tokenExchange({
+    shop,
+    sessionToken: idToken,
+    requestedTokenType: RequestedTokenType.OfflineAccessToken,
+    expiring: true,
+  });
+  await ctx.sessionStorage.storeSession(session);
+  return { session, isNew: !stored };
+}
+
+/** The stored offline session, for background work (webhooks, publishing) with no id token. */
+export async function loadOfflineSession(
+  ctx: AppContext,
+  shop: string,
+): Promise<Session | undefined> {
+  const session = await ctx.sessionStorage.loadSession(ctx.shopify.session.getOfflineId(shop));
+  return session?.accessToken ? session : undefined;
+}
