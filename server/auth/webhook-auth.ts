@@ -47,7 +47,8 @@ export async function verifyWebhook(
       'Only HTTP webhook deliveries are accepted here.',
     );
   }
-  if (check.topic.toLowerCase() !== expectedTopic) {
+  // The library reports topics in storage form (ORDERS_CREATE); compare in that form.
+  if (check.topic !== expectedTopic.toUpperCase().replace(/[/.]/g, '_')) {
     throw new ApiError(
       400,
       'topic_mismatch',
