@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { blob, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
  * The database schema. Every table except `shopify_sessions` carries `shop` (the
@@ -41,6 +41,8 @@ export interface ShopSettings {
 export const shops = sqliteTable('shops', {
   shop: text('shop').primaryKey(),
   name: text('name'),
+  /** `gid://shopify/Shop/…`, the owner of the published config metafield. */
+  shopGid: text('shop_gid'),
   currency: text('currency').notNull().default('USD'),
   plan: text('plan'),
   settings: text('settings', { mode: 'json' })
@@ -122,5 +124,132 @@ export const webhookDeliveries = sqliteTable(
   (t) => [
     index('webhook_deliveries_shop_idx').on(t.shop, t.receivedAt),
     index('webhook_deliveries_event_idx').on(t.shop, t.topic, t.eventId),
+  ],
+);
+
+export type OfferStatus = 'draft' | 'active' | 'paused' | 'archived';
+
+export interface OfferContentColumn {
+  heading: string;
+  body: string;
+  buttonLabel: string;
+}
+
+/** A product snapshot taken from Admin GraphQL when the offer is saved (published as is). */
+export interface OfferProductSnapshot {
+  variantId: string;
+  productId: string;
+  title: string;
+  variantTitle: string | null;
+  imageUrl: string | null;
+  price: number;
+  currencyCode: string;
+  available: boolean;
+}
+
+export const offers = sqliteTable(
+  'offers',
+  {
+    shop: text('shop').notNull(),
+    id: text('id').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind').$type<'cross_sell'>().notNull(),
+    target: text('target').$type<'checkout_block' | 'cart_line_list_after'>().notNull(),
+    status: text('status').$type<OfferStatus>().notNull(),
+    content: text('content', { mode: 'json' }).$type<OfferContentColumn>().notNull(),
+    products: text('products', { mode: 'json' }).$type<OfferProductSnapshot[]>().notNull(),
+    condition: text('condition', { mode: 'json' }).$type<Record<string, unknown> | null>(),
+    priority: integer('priority').notNull().default(0),
+    startsAt: integer('starts_at'),
+    endsAt: integer('ends_at'),
+    holdout: real('holdout').notNull(),
+    /** The running experiment's key; a new one starts when the split changes. */
+    experimentKey: text('experiment_key').notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.shop, t.id] }), index('offers_shop_status_idx').on(t.shop, t.status)],
+);
+
+export interface ArmColumn {
+  key: string;
+  weight: number;
+  holdout: boolean;
+}
+
+export const experiments = sqliteTable(
+  'experiments',
+  {
+    shop: text('shop').notNull(),
+    key: text('key').notNull(),
+    offerId: text('offer_id').notNull(),
+    seed: text('seed').notNull(),
+    coverage: real('coverage').notNull(),
+    arms: text('arms', { mode: 'json' }).$type<ArmColumn[]>().notNull(),
+    startedAt: integer('started_at').notNull(),
+    stoppedAt: integer('stopped_at'),
+  },
+  (t) => [primaryKey({ columns: [t.shop, t.key] }), index('experiments_shop_offer_idx').on(t.shop, t.offerId)],
+);
+
+/**
+ * One row per (experiment, unit): the arm and the first time the unit reached the point where
+ * the widget renders (or, in the holdout, would have rendered). Units are checkout tokens.
+ */
+export const exposures = sqliteTable(
+  'exposures',
+  {
+    shop: text('shop').notNull(),
+    experimentKey: text('experiment_key').notNull(),
+    unit: text('unit').notNull(),
+    offerId: text('offer_id').notNull(),
+    arm: text('arm').notNull(),
+    firstExposedAt: integer('first_exposed_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.shop, t.experimentKey, t.unit] }),
+    index('exposures_shop_unit_idx').on(t.shop, t.unit),
+  ],
+);
+
+export type EventType = 'exposure' | 'impression' | 'click' | 'add' | 'add_error' | 'dismiss';
+
+/** Interaction events, idempotent on the client-generated event id. */
+export const events = sqliteTable(
+  'events',
+  {
+    shop: text('shop').notNull(),
+    eventId: text('event_id').notNull(),
+    unit: text('unit').notNull(),
+    offerId: text('offer_id').notNull(),
+    experimentKey: text('experiment_key').notNull(),
+    arm: text('arm').notNull(),
+    type: text('type').$type<EventType>().notNull(),
+    value: integer('value'),
+    occurredAt: integer('occurred_at').notNull(),
+    receivedAt: integer('received_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.shop, t.eventId] }),
+    index('events_shop_offer_type_idx').on(t.shop, t.offerId, t.type),
+    index('events_shop_unit_idx').on(t.shop, t.unit),
+  ],
+);
+
+/** Order lines that carried `_closer_offer` (`offerId:arm`), written with the order. */
+export const attributedLines = sqliteTable(
+  'attributed_lines',
+  {
+    shop: text('shop').notNull(),
+    orderId: text('order_id').notNull(),
+    lineId: text('line_id').notNull(),
+    offerId: text('offer_id').notNull(),
+    arm: text('arm').notNull(),
+    amount: integer('amount').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.shop, t.orderId, t.lineId] }),
+    index('attributed_lines_shop_offer_idx').on(t.shop, t.offerId),
   ],
 );

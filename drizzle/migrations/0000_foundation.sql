@@ -1,3 +1,76 @@
+CREATE TABLE `attributed_lines` (
+	`shop` text NOT NULL,
+	`order_id` text NOT NULL,
+	`line_id` text NOT NULL,
+	`offer_id` text NOT NULL,
+	`arm` text NOT NULL,
+	`amount` integer NOT NULL,
+	PRIMARY KEY(`shop`, `order_id`, `line_id`)
+);
+--> statement-breakpoint
+CREATE INDEX `attributed_lines_shop_offer_idx` ON `attributed_lines` (`shop`,`offer_id`);--> statement-breakpoint
+CREATE TABLE `events` (
+	`shop` text NOT NULL,
+	`event_id` text NOT NULL,
+	`unit` text NOT NULL,
+	`offer_id` text NOT NULL,
+	`experiment_key` text NOT NULL,
+	`arm` text NOT NULL,
+	`type` text NOT NULL,
+	`value` integer,
+	`occurred_at` integer NOT NULL,
+	`received_at` integer NOT NULL,
+	PRIMARY KEY(`shop`, `event_id`)
+);
+--> statement-breakpoint
+CREATE INDEX `events_shop_offer_type_idx` ON `events` (`shop`,`offer_id`,`type`);--> statement-breakpoint
+CREATE INDEX `events_shop_unit_idx` ON `events` (`shop`,`unit`);--> statement-breakpoint
+CREATE TABLE `experiments` (
+	`shop` text NOT NULL,
+	`key` text NOT NULL,
+	`offer_id` text NOT NULL,
+	`seed` text NOT NULL,
+	`coverage` real NOT NULL,
+	`arms` text NOT NULL,
+	`started_at` integer NOT NULL,
+	`stopped_at` integer,
+	PRIMARY KEY(`shop`, `key`)
+);
+--> statement-breakpoint
+CREATE INDEX `experiments_shop_offer_idx` ON `experiments` (`shop`,`offer_id`);--> statement-breakpoint
+CREATE TABLE `exposures` (
+	`shop` text NOT NULL,
+	`experiment_key` text NOT NULL,
+	`unit` text NOT NULL,
+	`offer_id` text NOT NULL,
+	`arm` text NOT NULL,
+	`first_exposed_at` integer NOT NULL,
+	PRIMARY KEY(`shop`, `experiment_key`, `unit`)
+);
+--> statement-breakpoint
+CREATE INDEX `exposures_shop_unit_idx` ON `exposures` (`shop`,`unit`);--> statement-breakpoint
+CREATE TABLE `offers` (
+	`shop` text NOT NULL,
+	`id` text NOT NULL,
+	`name` text NOT NULL,
+	`kind` text NOT NULL,
+	`target` text NOT NULL,
+	`status` text NOT NULL,
+	`content` text NOT NULL,
+	`products` text NOT NULL,
+	`condition` text,
+	`priority` integer DEFAULT 0 NOT NULL,
+	`starts_at` integer,
+	`ends_at` integer,
+	`holdout` real NOT NULL,
+	`experiment_key` text NOT NULL,
+	`version` integer DEFAULT 1 NOT NULL,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	PRIMARY KEY(`shop`, `id`)
+);
+--> statement-breakpoint
+CREATE INDEX `offers_shop_status_idx` ON `offers` (`shop`,`status`);--> statement-breakpoint
 CREATE TABLE `orders` (
 	`shop` text NOT NULL,
 	`order_id` text NOT NULL,
@@ -55,6 +128,7 @@ CREATE INDEX `shopify_sessions_shop_idx` ON `shopify_sessions` (`shop`);--> stat
 CREATE TABLE `shops` (
 	`shop` text PRIMARY KEY NOT NULL,
 	`name` text,
+	`shop_gid` text,
 	`currency` text DEFAULT 'USD' NOT NULL,
 	`plan` text,
 	`settings` text DEFAULT '{"defaultHoldout":0.1}' NOT NULL,

@@ -21,6 +21,7 @@ export async function ensureShopInstalled(
   const values = {
     shop: session.shop,
     name: info.name,
+    shopGid: info.id,
     currency: info.currencyCode,
     plan: info.planName,
     installedAt: existing && existing.uninstalledAt === null ? existing.installedAt : now,

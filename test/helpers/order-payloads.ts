@@ -58,7 +58,13 @@ export function refundPayload(orderId: number | string, amount: string, id = nex
     order_id: orderId,
     created_at: '2026-11-21T10:00:00Z',
     refund_line_items: [
-      { id: 1, quantity: 1, line_item_id: 2, subtotal: amount, subtotal_set: { shop_money: { amount, currency_code: 'USD' } } },
+      {
+        id: 1,
+        quantity: 1,
+        line_item_id: 2,
+        subtotal: amount,
+        subtotal_set: { shop_money: { amount, currency_code: 'USD' } },
+      },
     ],
     transactions: [{ amount, kind: 'refund', status: 'success' }],
   };

@@ -23,7 +23,10 @@ export const SHOP_B = 'shop-b.myshopify.com';
  * are errors). Tokens and webhooks are signed for real, so the real verification code runs.
  */
 export async function createTestApp() {
-  const secrets: AppSecrets = { apiKey: randomBytes(8).toString('hex'), apiSecret: randomBytes(24).toString('hex') };
+  const secrets: AppSecrets = {
+    apiKey: randomBytes(8).toString('hex'),
+    apiSecret: randomBytes(24).toString('hex'),
+  };
   const emulator = createShopifyEmulator({
     ...secrets,
     shops: [
@@ -41,7 +44,10 @@ export async function createTestApp() {
     logger,
     db: database.db,
     dbClient: database.client,
-    shopify: createShopifyApi({ ...secrets, appUrl: 'https://closer.test', scopes: ['read_products'] }, logger),
+    shopify: createShopifyApi(
+      { ...secrets, appUrl: 'https://closer.test', scopes: ['read_products'] },
+      logger,
+    ),
     sessionStorage: new DrizzleSessionStorageSQLite(database.db, shopifySessions),
     appUrl: 'https://closer.test',
     appBridgeScriptUrl: 'https://cdn.shopify.com/shopifycloud/app-bridge.js',
@@ -55,7 +61,8 @@ export async function createTestApp() {
     emulator,
     secrets,
     logLines,
-    idToken: (shop: string, options?: Parameters<typeof signAdminIdToken>[2]) => signAdminIdToken(secrets, shop, options),
+    idToken: (shop: string, options?: Parameters<typeof signAdminIdToken>[2]) =>
+      signAdminIdToken(secrets, shop, options),
     checkoutToken: (shop: string, options?: Parameters<typeof signCheckoutSessionToken>[2]) =>
       signCheckoutSessionToken(secrets, shop, options),
     /** Installs a shop the way Shopify does: the admin loads with an id token. */
@@ -66,7 +73,12 @@ export async function createTestApp() {
       if (res.status !== 200) throw new Error(`install failed: ${res.status} ${await res.text()}`);
     },
     /** Delivers a signed webhook to its per-topic route. */
-    deliver(topic: string, shop: string, payload: unknown, ids: { webhookId?: string; eventId?: string } = {}) {
+    deliver(
+      topic: string,
+      shop: string,
+      payload: unknown,
+      ids: { webhookId?: string; eventId?: string } = {},
+    ) {
       const body = JSON.stringify(payload);
       return app.request(`/webhooks/${topic}`, {
         method: 'POST',

@@ -30,19 +30,31 @@ describe('admin API id-token authentication', () => {
   });
 
   test('an expired token is refused', async () => {
-    await expectRejected(await getShop(await t.idToken(SHOP_A, { expiresIn: -60 })), 'invalid_session_token');
+    await expectRejected(
+      await getShop(await t.idToken(SHOP_A, { expiresIn: -60 })),
+      'invalid_session_token',
+    );
   });
 
   test('a token that is not yet valid is refused', async () => {
-    await expectRejected(await getShop(await t.idToken(SHOP_A, { notBefore: 120, expiresIn: 300 })), 'invalid_session_token');
+    await expectRejected(
+      await getShop(await t.idToken(SHOP_A, { notBefore: 120, expiresIn: 300 })),
+      'invalid_session_token',
+    );
   });
 
   test('a token for another app (audience) is refused', async () => {
-    await expectRejected(await getShop(await t.idToken(SHOP_A, { claims: { aud: 'someone-else' } })), 'invalid_session_token');
+    await expectRejected(
+      await getShop(await t.idToken(SHOP_A, { claims: { aud: 'someone-else' } })),
+      'invalid_session_token',
+    );
   });
 
   test('a token signed with another secret is refused', async () => {
-    await expectRejected(await getShop(await t.idToken(SHOP_A, { secret: 'x'.repeat(48) })), 'invalid_session_token');
+    await expectRejected(
+      await getShop(await t.idToken(SHOP_A, { secret: 'x'.repeat(48) })),
+      'invalid_session_token',
+    );
   });
 
   test('a token whose issuer shop differs from its destination shop is refused', async () => {
@@ -53,7 +65,10 @@ describe('admin API id-token authentication', () => {
   });
 
   test('a token without a shop destination is refused', async () => {
-    await expectRejected(await getShop(await t.idToken(SHOP_A, { claims: { dest: 'https://evil.example.com' } })), 'invalid_session_token');
+    await expectRejected(
+      await getShop(await t.idToken(SHOP_A, { claims: { dest: 'https://evil.example.com' } })),
+      'invalid_session_token',
+    );
   });
 
   test('no rejected token reaches the log', async () => {
@@ -69,7 +84,9 @@ describe('admin API id-token authentication', () => {
     const body = await res.json();
     expect(body).toMatchObject({ shop: SHOP_A, name: 'Shop A', currency: 'USD' });
     expect(t.emulator.calls.tokenExchange).toBe(before + 1);
-    const session = await t.db.query.shopifySessions.findFirst({ where: eq(shopifySessions.shop, SHOP_A) });
+    const session = await t.db.query.shopifySessions.findFirst({
+      where: eq(shopifySessions.shop, SHOP_A),
+    });
     expect(session?.id).toBe(`offline_${SHOP_A}`);
     expect(session?.accessToken).toMatch(/^shpat_/);
     expect(session?.refreshToken).toMatch(/^shprt_/);
@@ -95,7 +112,9 @@ describe('admin API id-token authentication', () => {
     expect((await getShop(await t.idToken(SHOP_A))).status).toBe(200);
     expect(t.emulator.calls.refresh).toBe(refreshes + 1);
     expect(t.emulator.calls.tokenExchange).toBe(exchanges);
-    const session = await t.db.query.shopifySessions.findFirst({ where: eq(shopifySessions.shop, SHOP_A) });
+    const session = await t.db.query.shopifySessions.findFirst({
+      where: eq(shopifySessions.shop, SHOP_A),
+    });
     expect(new Date(session?.expires ?? 0).getTime()).toBeGreaterThan(Date.now());
   });
 
@@ -109,14 +128,20 @@ describe('admin API id-token authentication', () => {
   test('settings are validated and scoped to the token’s shop', async () => {
     const bad = await t.app.request('/api/admin/settings', {
       method: 'PATCH',
-      headers: { Authorization: `Bearer ${await t.idToken(SHOP_A)}`, 'Content-Type': 'application/json' },
+      headers: {
+        Authorization: `Bearer ${await t.idToken(SHOP_A)}`,
+        'Content-Type': 'application/json',
+      },
       body: JSON.stringify({ defaultHoldout: 0.9 }),
     });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.code).toBe('invalid_settings');
     const ok = await t.app.request('/api/admin/settings', {
       method: 'PATCH',
-      headers: { Authorization: `Bearer ${await t.idToken(SHOP_A)}`, 'Content-Type': 'application/json' },
+      headers: {
+        Authorization: `Bearer ${await t.idToken(SHOP_A)}`,
+        'Content-Type': 'application/json',
+      },
       body: JSON.stringify({ defaultHoldout: 0.2 }),
     });
     expect(ok.status).toBe(200);

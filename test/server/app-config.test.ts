@@ -6,9 +6,9 @@ const toml = readFileSync(new URL('../../shopify.app.toml', import.meta.url), 'u
 
 describe('shopify.app.toml', () => {
   test('subscribes every handled topic to its own route, and no topic without a handler', () => {
-    const subscribed = [...toml.matchAll(/topics = \["([a-z_/]+)"\]\s*\nuri = "\/webhooks\/([a-z_/]+)"/g)].map(
-      (m) => [m[1], m[2]],
-    );
+    const subscribed = [
+      ...toml.matchAll(/topics = \["([a-z_/]+)"\]\s*\nuri = "\/webhooks\/([a-z_/]+)"/g),
+    ].map((m) => [m[1], m[2]]);
     for (const [topic, route] of subscribed) expect(route).toBe(topic);
     expect(subscribed.map(([topic]) => topic).sort()).toEqual(Object.keys(WEBHOOK_HANDLERS).sort());
   });

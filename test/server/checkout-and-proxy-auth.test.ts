@@ -10,7 +10,10 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const session = (token?: string) =>
-  t.app.request('/api/checkout/session', token ? { headers: { Authorization: `Bearer ${token}` } } : {});
+  t.app.request(
+    '/api/checkout/session',
+    token ? { headers: { Authorization: `Bearer ${token}` } } : {},
+  );
 
 async function expectRejected(res: Response, code: string) {
   expect(res.status).toBe(401);
@@ -22,7 +25,10 @@ describe('checkout extension session tokens', () => {
   test('CORS preflight is answered like Shopify’s helpers, without a token', async () => {
     const res = await t.app.request('/api/checkout/events', {
       method: 'OPTIONS',
-      headers: { Origin: 'https://extensions.shopifycdn.com', 'Access-Control-Request-Method': 'POST' },
+      headers: {
+        Origin: 'https://extensions.shopifycdn.com',
+        'Access-Control-Request-Method': 'POST',
+      },
     });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
@@ -37,17 +43,33 @@ describe('checkout extension session tokens', () => {
   });
 
   test('missing token', async () => expectRejected(await session(), 'missing_session_token'));
-  test('malformed token', async () => expectRejected(await session('abc.def'), 'invalid_session_token'));
+  test('malformed token', async () =>
+    expectRejected(await session('abc.def'), 'invalid_session_token'));
   test('expired token', async () =>
-    expectRejected(await session(await t.checkoutToken(SHOP_A, { expiresIn: -30 })), 'invalid_session_token'));
+    expectRejected(
+      await session(await t.checkoutToken(SHOP_A, { expiresIn: -30 })),
+      'invalid_session_token',
+    ));
   test('not-yet-valid token', async () =>
-    expectRejected(await session(await t.checkoutToken(SHOP_A, { notBefore: 120, expiresIn: 300 })), 'invalid_session_token'));
+    expectRejected(
+      await session(await t.checkoutToken(SHOP_A, { notBefore: 120, expiresIn: 300 })),
+      'invalid_session_token',
+    ));
   test('wrong audience', async () =>
-    expectRejected(await session(await t.checkoutToken(SHOP_A, { claims: { aud: 'other-app' } })), 'invalid_session_token'));
+    expectRejected(
+      await session(await t.checkoutToken(SHOP_A, { claims: { aud: 'other-app' } })),
+      'invalid_session_token',
+    ));
   test('wrong signature', async () =>
-    expectRejected(await session(await t.checkoutToken(SHOP_A, { secret: 'q'.repeat(40) })), 'invalid_session_token'));
+    expectRejected(
+      await session(await t.checkoutToken(SHOP_A, { secret: 'q'.repeat(40) })),
+      'invalid_session_token',
+    ));
   test('dest that is not a shop', async () =>
-    expectRejected(await session(await t.checkoutToken(SHOP_A, { claims: { dest: 'example.com' } })), 'invalid_session_token'));
+    expectRejected(
+      await session(await t.checkoutToken(SHOP_A, { claims: { dest: 'example.com' } })),
+      'invalid_session_token',
+    ));
   test('a shop that has not installed the app', async () =>
     expectRejected(await session(await t.checkoutToken(SHOP_B)), 'shop_not_installed'));
 });

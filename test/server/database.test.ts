@@ -10,10 +10,18 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('database', () => {
   test('migrations apply on an empty database and create every table', async () => {
     const handle = await openDatabase(':memory:');
-    const result = await handle.client.execute("select name from sqlite_master where type = 'table' order by name");
+    const result = await handle.client.execute(
+      "select name from sqlite_master where type = 'table' order by name",
+    );
     const names = result.rows.map((row) => String(row.name));
     expect(names).toEqual(
-      expect.arrayContaining(['shopify_sessions', 'shops', 'orders', 'refunds', 'webhook_deliveries']),
+      expect.arrayContaining([
+        'shopify_sessions',
+        'shops',
+        'orders',
+        'refunds',
+        'webhook_deliveries',
+      ]),
     );
     handle.close();
   });

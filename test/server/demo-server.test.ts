@@ -4,16 +4,20 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { orders } from '../../drizzle/schema.js';
+import { sampleOrder, sendDemoWebhook } from '../../scripts/send-demo-webhook.js';
 import { type RunningServer, startServer } from '../../server/boot.js';
 import { parseEnv } from '../../server/env.js';
 import { createLogger } from '../../server/logger.js';
-import { sampleOrder, sendDemoWebhook } from '../../scripts/send-demo-webhook.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'closer-demo-'));
 let server: RunningServer;
 
 beforeAll(async () => {
-  const env = parseEnv({ PORT: '0', DATA_DIR: dataDir, DATABASE_URL: `file:${join(dataDir, 'closer.db')}` });
+  const env = parseEnv({
+    PORT: '0',
+    DATA_DIR: dataDir,
+    DATABASE_URL: `file:${join(dataDir, 'closer.db')}`,
+  });
   server = await startServer(env, createLogger('silent'));
 });
 afterAll(async () => {
@@ -33,8 +37,20 @@ describe('the demo server over real HTTP', () => {
 
   test('an orders/create webhook signed with data/demo-shop.json is accepted once', async () => {
     const order = sampleOrder(424242);
-    const first = await sendDemoWebhook({ baseUrl: server.url, dataDir, topic: 'orders/create', payload: order, webhookId: 'wh-1' });
-    const second = await sendDemoWebhook({ baseUrl: server.url, dataDir, topic: 'orders/create', payload: order, webhookId: 'wh-1' });
+    const first = await sendDemoWebhook({
+      baseUrl: server.url,
+      dataDir,
+      topic: 'orders/create',
+      payload: order,
+      webhookId: 'wh-1',
+    });
+    const second = await sendDemoWebhook({
+      baseUrl: server.url,
+      dataDir,
+      topic: 'orders/create',
+      payload: order,
+      webhookId: 'wh-1',
+    });
     expect(first).toEqual({ status: 200, body: { ok: true, duplicate: false } });
     expect(second).toEqual({ status: 200, body: { ok: true, duplicate: true } });
     const rows = await server.ctx.db.select().from(orders).where(eq(orders.orderId, '424242'));
@@ -46,10 +62,16 @@ describe('the demo server over real HTTP', () => {
     const shop = server.ctx.demo?.shop ?? '';
     const res = await fetch(`${server.url}/app?shop=${shop}`, { redirect: 'manual' });
     expect(res.status).toBe(302);
-    const bounce = await (await fetch(new URL(res.headers.get('location') ?? '', server.url))).text();
+    const bounce = await (
+      await fetch(new URL(res.headers.get('location') ?? '', server.url))
+    ).text();
     expect(bounce).toContain('/dev/app-bridge.js');
-    const { idToken } = (await (await fetch(`${server.url}/dev/id-token`)).json()) as { idToken: string };
-    const admin = await fetch(`${server.url}/api/admin/shop`, { headers: { Authorization: `Bearer ${idToken}` } });
+    const { idToken } = (await (await fetch(`${server.url}/dev/id-token`)).json()) as {
+      idToken: string;
+    };
+    const admin = await fetch(`${server.url}/api/admin/shop`, {
+      headers: { Authorization: `Bearer ${idToken}` },
+    });
     expect(admin.status).toBe(200);
     expect(((await admin.json()) as { shop: string }).shop).toBe(shop);
   });

@@ -33,12 +33,18 @@ describe('environment parsing', () => {
     const env = parseEnv(creds);
     expect(env.mode).toBe('shopify');
     expect(env.host).toBe('0.0.0.0');
-    expect(env.shopify).toEqual({ apiKey: 'key', apiSecret: 'secret', appUrl: 'https://closer.example.com' });
+    expect(env.shopify).toEqual({
+      apiKey: 'key',
+      apiSecret: 'secret',
+      appUrl: 'https://closer.example.com',
+    });
   });
 
   test('a partial set of credentials refuses to boot, naming the rule', () => {
     const problems = problemsOf({ SHOPIFY_API_KEY: 'key' });
-    expect(problems.join('\n')).toContain('SHOPIFY_API_KEY, SHOPIFY_API_SECRET and SHOPIFY_APP_URL');
+    expect(problems.join('\n')).toContain(
+      'SHOPIFY_API_KEY, SHOPIFY_API_SECRET and SHOPIFY_APP_URL',
+    );
   });
 
   test('demo mode refuses a non-loopback host', () => {

@@ -34,7 +34,10 @@ describe('HTTP contract', () => {
   test('malformed JSON is a 400 with code malformed_json', async () => {
     const res = await t.app.request('/api/admin/settings', {
       method: 'PATCH',
-      headers: { Authorization: `Bearer ${await t.idToken(SHOP_A)}`, 'Content-Type': 'application/json' },
+      headers: {
+        Authorization: `Bearer ${await t.idToken(SHOP_A)}`,
+        'Content-Type': 'application/json',
+      },
       body: '{"defaultHoldout":',
     });
     expect(res.status).toBe(400);
@@ -44,7 +47,10 @@ describe('HTTP contract', () => {
   test('an oversized body is a 413', async () => {
     const res = await t.app.request('/api/admin/settings', {
       method: 'PATCH',
-      headers: { Authorization: `Bearer ${await t.idToken(SHOP_A)}`, 'Content-Type': 'application/json' },
+      headers: {
+        Authorization: `Bearer ${await t.idToken(SHOP_A)}`,
+        'Content-Type': 'application/json',
+      },
       body: JSON.stringify({ pad: 'x'.repeat(1_100_000) }),
     });
     expect(res.status).toBe(413);

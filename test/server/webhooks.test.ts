@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { orders, refunds, shopifySessions, shops, webhookDeliveries } from '../../drizzle/schema.js';
+import {
+  orders,
+  refunds,
+  shopifySessions,
+  shops,
+  webhookDeliveries,
+} from '../../drizzle/schema.js';
 import { signWebhookBody, webhookHeaders } from '../../server/demo/shopify-signatures.js';
 import { orderPayload, refundPayload } from '../helpers/order-payloads.js';
 import { createTestApp, SHOP_A, SHOP_B, type TestApp } from '../helpers/test-app.js';
@@ -33,7 +39,10 @@ describe('webhook HMAC', () => {
     const res = await t.app.request('/webhooks/orders/create', { method: 'POST', headers, body });
     expect(res.status).toBe(401);
     expect((await res.json()).error.code).toBe('invalid_webhook_hmac');
-    const stored = await t.db.select().from(orders).where(eq(orders.orderId, String(payload.id)));
+    const stored = await t.db
+      .select()
+      .from(orders)
+      .where(eq(orders.orderId, String(payload.id)));
     expect(stored).toHaveLength(0);
   });
 
@@ -94,7 +103,14 @@ describe('orders/create', () => {
     });
     expect(row?.lines).toEqual([
       { id: '1', productId: '1005', variantId: '20041', quantity: 2, amount: 5400, properties: {} },
-      { id: '2', productId: '1009', variantId: '20081', quantity: 1, amount: 1000, properties: { _closer_offer: 'off_1:treatment' } },
+      {
+        id: '2',
+        productId: '1009',
+        variantId: '20081',
+        quantity: 1,
+        amount: 1000,
+        properties: { _closer_offer: 'off_1:treatment' },
+      },
     ]);
     expect(row?.attributes).toEqual({ _closer_visitor: 'v_123' });
   });
@@ -104,12 +120,20 @@ describe('orders/create', () => {
     const webhookId = randomUUID();
     const first = await t.deliver('orders/create', SHOP_A, payload, { webhookId });
     const before = (await ordersOf(SHOP_A)).length;
-    const again = await t.deliver('orders/create', SHOP_A, { ...payload, subtotal_price_set: null, subtotal_price: '1.00' }, { webhookId });
+    const again = await t.deliver(
+      'orders/create',
+      SHOP_A,
+      { ...payload, subtotal_price_set: null, subtotal_price: '1.00' },
+      { webhookId },
+    );
     expect(first.status).toBe(200);
     expect(again.status).toBe(200);
     expect(await again.json()).toEqual({ ok: true, duplicate: true });
     expect((await ordersOf(SHOP_A)).length).toBe(before);
-    const [row] = await t.db.select().from(orders).where(eq(orders.orderId, String(payload.id)));
+    const [row] = await t.db
+      .select()
+      .from(orders)
+      .where(eq(orders.orderId, String(payload.id)));
     expect(row?.subtotal).toBe(6400);
   });
 
@@ -125,7 +149,10 @@ describe('orders/create', () => {
     const payload = orderPayload();
     await t.deliver('orders/create', SHOP_A, payload);
     await t.deliver('orders/create', SHOP_A, payload);
-    const rows = await t.db.select().from(orders).where(eq(orders.orderId, String(payload.id)));
+    const rows = await t.db
+      .select()
+      .from(orders)
+      .where(eq(orders.orderId, String(payload.id)));
     expect(rows).toHaveLength(1);
   });
 });
@@ -139,9 +166,15 @@ describe('refunds/create', () => {
     const late = refundPayload(payload.id, '5.50');
     await t.deliver('refunds/create', SHOP_A, late);
     await t.deliver('refunds/create', SHOP_A, late); // new webhook id, same refund
-    const [row] = await t.db.select().from(orders).where(eq(orders.orderId, String(payload.id)));
+    const [row] = await t.db
+      .select()
+      .from(orders)
+      .where(eq(orders.orderId, String(payload.id)));
     expect(row?.refunded).toBe(1550);
-    const rows = await t.db.select().from(refunds).where(eq(refunds.orderId, String(payload.id)));
+    const rows = await t.db
+      .select()
+      .from(refunds)
+      .where(eq(refunds.orderId, String(payload.id)));
     expect(rows).toHaveLength(2);
   });
 });
@@ -149,8 +182,14 @@ describe('refunds/create', () => {
 describe('app lifecycle', () => {
   test('app/uninstalled deletes that shop’s sessions and marks it uninstalled', async () => {
     await t.deliver('app/uninstalled', SHOP_B, { id: 2, domain: SHOP_B });
-    const sessionsB = await t.db.select().from(shopifySessions).where(eq(shopifySessions.shop, SHOP_B));
-    const sessionsA = await t.db.select().from(shopifySessions).where(eq(shopifySessions.shop, SHOP_A));
+    const sessionsB = await t.db
+      .select()
+      .from(shopifySessions)
+      .where(eq(shopifySessions.shop, SHOP_B));
+    const sessionsA = await t.db
+      .select()
+      .from(shopifySessions)
+      .where(eq(shopifySessions.shop, SHOP_A));
     expect(sessionsB).toHaveLength(0);
     expect(sessionsA).toHaveLength(1);
     const shopB = await t.db.query.shops.findFirst({ where: eq(shops.shop, SHOP_B) });
@@ -162,8 +201,16 @@ describe('app lifecycle', () => {
   });
 
   test('app/scopes_update records the granted scopes on the offline session', async () => {
-    await t.deliver('app/scopes_update', SHOP_A, { id: 1, previous: ['read_products'], current: ['read_products', 'read_orders'], updated_at: '2026-11-22T00:00:00Z' });
-    const [session] = await t.db.select().from(shopifySessions).where(eq(shopifySessions.shop, SHOP_A));
+    await t.deliver('app/scopes_update', SHOP_A, {
+      id: 1,
+      previous: ['read_products'],
+      current: ['read_products', 'read_orders'],
+      updated_at: '2026-11-22T00:00:00Z',
+    });
+    const [session] = await t.db
+      .select()
+      .from(shopifySessions)
+      .where(eq(shopifySessions.shop, SHOP_A));
     expect(session?.scope).toBe('read_products,read_orders');
   });
 });
@@ -203,7 +250,12 @@ describe('compliance webhooks', () => {
     expect(idsA).not.toContain(String(named.id));
     expect(idsA).toContain(String(someoneElse.id));
     expect((await ordersOf(SHOP_B)).map((o) => o.orderId)).toContain(String(sameIdOtherShop.id));
-    expect(await t.db.select().from(refunds).where(eq(refunds.orderId, String(mine.id)))).toHaveLength(0);
+    expect(
+      await t.db
+        .select()
+        .from(refunds)
+        .where(eq(refunds.orderId, String(mine.id))),
+    ).toHaveLength(0);
   });
 
   test('shop/redact deletes every row of that shop and nothing of another', async () => {
@@ -217,9 +269,14 @@ describe('compliance webhooks', () => {
       const rows = await t.db.select().from(table).where(eq(table.shop, SHOP_B));
       expect(rows).toHaveLength(0);
     }
-    const deliveriesB = await t.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.shop, SHOP_B));
+    const deliveriesB = await t.db
+      .select()
+      .from(webhookDeliveries)
+      .where(eq(webhookDeliveries.shop, SHOP_B));
     expect(deliveriesB.every((d) => d.topic === 'shop/redact')).toBe(true);
     expect((await ordersOf(SHOP_A)).length).toBeGreaterThan(0);
-    expect(await t.db.select().from(shopifySessions).where(eq(shopifySessions.shop, SHOP_A))).toHaveLength(1);
+    expect(
+      await t.db.select().from(shopifySessions).where(eq(shopifySessions.shop, SHOP_A)),
+    ).toHaveLength(1);
   });
 });

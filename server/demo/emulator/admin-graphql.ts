@@ -18,14 +18,96 @@ export interface EmulatedShopState {
 
 type Resolver = (state: EmulatedShopState, variables: Record<string, unknown>) => unknown;
 
+export function shopGidOf(shop: string): string {
+  // A stable fake numeric id per domain, like Shopify's.
+  let n = 0;
+  for (const ch of shop) n = (n * 31 + ch.charCodeAt(0)) % 1_000_000_007;
+  return `gid://shopify/Shop/${n}`;
+}
+
+function formatPrice(minor: number): string {
+  return (minor / 100).toFixed(2);
+}
+
+function variantNode(product: DemoProduct, variant: DemoProduct['variants'][number]) {
+  return {
+    id: variant.id,
+    title: variant.title,
+    price: formatPrice(variant.price),
+    availableForSale: variant.available,
+    image: null,
+    product: { id: product.id, title: product.title, featuredMedia: { preview: { image: { url: product.imageUrl } } } },
+  };
+}
+
+/** Shopify's product search syntax, reduced to what the picker sends: words match the title. */
+function matchesQuery(product: DemoProduct, query: unknown): boolean {
+  if (typeof query !== 'string' || query.trim() === '') return true;
+  const words = query.toLowerCase().replace(/title:|\*/g, '').split(/\s+/).filter(Boolean);
+  const haystack = `${product.title} ${product.productType}`.toLowerCase();
+  return words.every((word) => haystack.includes(word));
+}
+
+function setMetafields(state: EmulatedShopState, variables: Record<string, unknown>) {
+  const inputs = Array.isArray(variables.metafields) ? (variables.metafields as Record<string, string>[]) : [];
+  const userErrors: { field: string[]; message: string; code: string }[] = [];
+  const saved: { id: string; namespace: string; key: string }[] = [];
+  for (const { ownerId = '', namespace = '', key = '', type = '', value = '' } of inputs) {
+    if (ownerId !== shopGidOf(state.shop)) {
+      userErrors.push({ field: ['metafields', 'ownerId'], message: 'Owner does not exist', code: 'INVALID' });
+      continue;
+    }
+    if (type === 'json') {
+      try {
+        JSON.parse(value);
+      } catch {
+        userErrors.push({ field: ['metafields', 'value'], message: 'Value is invalid JSON', code: 'INVALID_VALUE' });
+        continue;
+      }
+    }
+    state.metafields.set(`${namespace}.${key}`, { ownerId, namespace, key, type, value });
+    saved.push({ id: `gid://shopify/Metafield/${state.metafields.size}`, namespace, key });
+  }
+  return { metafieldsSet: { metafields: userErrors.length ? null : saved, userErrors } };
+}
+
+function findVariants(state: EmulatedShopState, variables: Record<string, unknown>) {
+  const ids = Array.isArray(variables.ids) ? variables.ids : [];
+  return {
+    nodes: ids.map((id) => {
+      for (const product of state.products) {
+        const variant = product.variants.find((v) => v.id === id);
+        if (variant) return variantNode(product, variant);
+      }
+      return null;
+    }),
+  };
+}
+
 const RESOLVERS: Record<string, Resolver> = {
   CloserShopInfo: (state) => ({
     shop: {
+      id: shopGidOf(state.shop),
       name: state.name,
       currencyCode: state.currencyCode,
       plan: { publicDisplayName: 'Shopify Plus' },
     },
   }),
+  CloserProductSearch: (state, variables) => ({
+    products: {
+      nodes: state.products
+        .filter((product) => matchesQuery(product, variables.query))
+        .slice(0, Number(variables.first ?? 10))
+        .map((product) => ({
+          id: product.id,
+          title: product.title,
+          featuredMedia: { preview: { image: { url: product.imageUrl } } },
+          variants: { nodes: product.variants.map((variant) => variantNode(product, variant)) },
+        })),
+    },
+  }),
+  CloserVariants: findVariants,
+  CloserMetafieldsSet: setMetafields,
 };
 
 export function registerResolver(operationName: string, resolver: Resolver) {

@@ -5,6 +5,8 @@ import { adminApiAuth } from '../../auth/admin-auth.js';
 import { getShop, updateShopSettings } from '../../domain/shops.js';
 import { ApiError } from '../../http/errors.js';
 import { parseOrThrow, readJson } from '../../http/validate.js';
+import { createOfferRoutes } from './offers.js';
+import { createProductRoutes } from './products.js';
 
 const settingsSchema = z.object({ defaultHoldout: z.number().min(0).max(0.5) }).strict();
 
@@ -27,5 +29,7 @@ export function createAdminRoutes(ctx: AppContext) {
     .patch('/settings', async (c) => {
       const settings = parseOrThrow(settingsSchema, await readJson(c.req.raw), 'invalid_settings');
       return c.json({ settings: await updateShopSettings(ctx.db, c.get('shop'), settings) });
-    });
+    })
+    .route('/offers', createOfferRoutes(ctx))
+    .route('/products', createProductRoutes(ctx));
 }

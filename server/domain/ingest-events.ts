@@ -1,0 +1,106 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import { type EventType, events, experiments, exposures, offers } from '../../drizzle/schema.js';
+import type { AppContext } from '../app-context.js';
+import { chooseVariation, getBucketRanges, hash } from '../decide/index.js';
+import { ApiError } from '../http/errors.js';
+
+/**
+ * Ingestion of checkout extension events. A batch is accepted whole or refused whole: every
+ * event must name an offer and experiment of the authenticated shop, and its arm must be the one
+ * deterministic assignment gives its unit — the server recomputes it, so a client cannot move
+ * units between arms. Event ids make replays no-ops; exposures keep the first (experiment, unit).
+ */
+const EVENT_TYPES = ['exposure', 'impression', 'click', 'add', 'add_error', 'dismiss'] as const satisfies readonly EventType[];
+
+// Client clocks drift; anything further than this from the server's clock is clamped.
+const MAX_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
+
+export const eventBatchSchema = z
+  .object({
+    events: z
+      .array(
+        z
+          .object({
+            id: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/, 'must be a UUID-like id'),
+            type: z.enum(EVENT_TYPES),
+            offerId: z.string().min(1).max(64),
+            experimentKey: z.string().min(1).max(64),
+            arm: z.string().min(1).max(32),
+            unit: z.string().min(1).max(128),
+            at: z.number().int().nonnegative(),
+            value: z.number().int().min(0).max(100_000_000).optional(),
+          })
+          .strict(),
+      )
+      .min(1, 'send at least one event')
+      .max(50, 'send at most 50 events per batch'),
+  })
+  .strict();
+
+export type EventBatch = z.infer<typeof eventBatchSchema>;
+
+function assignedArm(experiment: typeof experiments.$inferSelect, unit: string): string | null {
+  const bucket = hash(experiment.seed, unit, 2);
+  if (bucket === null) return null;
+  const ranges = getBucketRanges(experiment.arms.length, experiment.coverage, experiment.arms.map((a) => a.weight));
+  const index = chooseVariation(bucket, ranges);
+  return index < 0 ? null : (experiment.arms[index]?.key ?? null);
+}
+
+export async function ingestEvents(ctx: AppContext, shop: string, batch: EventBatch) {
+  const offerIds = [...new Set(batch.events.map((e) => e.offerId))];
+  const keys = [...new Set(batch.events.map((e) => e.experimentKey))];
+  const [offerRows, experimentRows] = await Promise.all([
+    ctx.db
+      .select({ id: offers.id })
+      .from(offers)
+      .where(and(eq(offers.shop, shop), inArray(offers.id, offerIds))),
+    ctx.db
+      .select()
+      .from(experiments)
+      .where(and(eq(experiments.shop, shop), inArray(experiments.key, keys))),
+  ]);
+  const knownOffers = new Set(offerRows.map((o) => o.id));
+  const experimentByKey = new Map(experimentRows.map((e) => [e.key, e]));
+  const armCache = new Map<string, string | null>();
+
+  batch.events.forEach((event, i) => {
+    if (!knownOffers.has(event.offerId)) {
+      throw new ApiError(422, 'unknown_offer', `events.${i}.offerId: no offer ${event.offerId} in this shop.`);
+    }
+    const experiment = experimentByKey.get(event.experimentKey);
+    if (!experiment || experiment.offerId !== event.offerId) {
+      throw new ApiError(422, 'unknown_experiment', `events.${i}.experimentKey does not belong to offer ${event.offerId}.`);
+    }
+    const cacheKey = `${experiment.key}|${event.unit}`;
+    if (!armCache.has(cacheKey)) armCache.set(cacheKey, assignedArm(experiment, event.unit));
+    if (armCache.get(cacheKey) !== event.arm) {
+      throw new ApiError(422, 'arm_mismatch', `events.${i}.arm is not the arm this unit is assigned to.`);
+    }
+  });
+
+  const now = Date.now();
+  const clamp = (at: number) => Math.min(Math.max(at, now - MAX_CLOCK_SKEW_MS), now + 60_000);
+  const eventRows = batch.events.map((e) => ({
+    shop,
+    eventId: e.id,
+    unit: e.unit,
+    offerId: e.offerId,
+    experimentKey: e.experimentKey,
+    arm: e.arm,
+    type: e.type,
+    value: e.value ?? null,
+    occurredAt: clamp(e.at),
+    receivedAt: now,
+  }));
+  const exposureRows = batch.events
+    .filter((e) => e.type === 'exposure')
+    .map((e) => ({ shop, experimentKey: e.experimentKey, unit: e.unit, offerId: e.offerId, arm: e.arm, firstExposedAt: clamp(e.at) }));
+
+  const insertEvents = ctx.db.insert(events).values(eventRows).onConflictDoNothing().returning({ id: events.eventId });
+  const [inserted] = exposureRows.length
+    ? await ctx.db.batch([insertEvents, ctx.db.insert(exposures).values(exposureRows).onConflictDoNothing()])
+    : await ctx.db.batch([insertEvents]);
+  return { accepted: inserted.length, duplicates: batch.events.length - inserted.length };
+}
