@@ -169,7 +169,10 @@ export const offers = sqliteTable(
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.shop, t.id] }), index('offers_shop_status_idx').on(t.shop, t.status)],
+  (t) => [
+    primaryKey({ columns: [t.shop, t.id] }),
+    index('offers_shop_status_idx').on(t.shop, t.status),
+  ],
 );
 
 export interface ArmColumn {
@@ -190,7 +193,10 @@ export const experiments = sqliteTable(
     startedAt: integer('started_at').notNull(),
     stoppedAt: integer('stopped_at'),
   },
-  (t) => [primaryKey({ columns: [t.shop, t.key] }), index('experiments_shop_offer_idx').on(t.shop, t.offerId)],
+  (t) => [
+    primaryKey({ columns: [t.shop, t.key] }),
+    index('experiments_shop_offer_idx').on(t.shop, t.offerId),
+  ],
 );
 
 /**

@@ -24,7 +24,11 @@ export async function sendDemoWebhook(options: SendWebhookOptions) {
   const headers = webhookHeaders(demo.apiSecret, demo.shop, options.topic, body, {
     webhookId: options.webhookId ?? randomUUID(),
   });
-  const res = await fetch(`${options.baseUrl}/webhooks/${options.topic}`, { method: 'POST', headers, body });
+  const res = await fetch(`${options.baseUrl}/webhooks/${options.topic}`, {
+    method: 'POST',
+    headers,
+    body,
+  });
   return { status: res.status, body: (await res.json()) as unknown };
 }
 
@@ -42,7 +46,14 @@ export function sampleOrder(id = Date.now()) {
     total_tax_set: money('2.72'),
     created_at: new Date().toISOString(),
     line_items: [
-      { id: 1, product_id: 1001, variant_id: 20001, quantity: 1, price_set: money('34.00'), properties: [] },
+      {
+        id: 1,
+        product_id: 1001,
+        variant_id: 20001,
+        quantity: 1,
+        price_set: money('34.00'),
+        properties: [],
+      },
     ],
   };
 }

@@ -10,7 +10,9 @@ export interface OfferLine {
   amount: number;
 }
 
-export function parseOfferProperty(value: string | undefined): { offerId: string; arm: string } | null {
+export function parseOfferProperty(
+  value: string | undefined,
+): { offerId: string; arm: string } | null {
   const match = /^([A-Za-z0-9_-]{1,64}):([A-Za-z0-9_-]{1,32})$/.exec(value ?? '');
   return match ? { offerId: match[1] as string, arm: match[2] as string } : null;
 }

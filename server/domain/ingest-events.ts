@@ -11,7 +11,14 @@ import { ApiError } from '../http/errors.js';
  * deterministic assignment gives its unit — the server recomputes it, so a client cannot move
  * units between arms. Event ids make replays no-ops; exposures keep the first (experiment, unit).
  */
-const EVENT_TYPES = ['exposure', 'impression', 'click', 'add', 'add_error', 'dismiss'] as const satisfies readonly EventType[];
+const EVENT_TYPES = [
+  'exposure',
+  'impression',
+  'click',
+  'add',
+  'add_error',
+  'dismiss',
+] as const satisfies readonly EventType[];
 
 // Client clocks drift; anything further than this from the server's clock is clamped.
 const MAX_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
@@ -22,7 +29,11 @@ export const eventBatchSchema = z
       .array(
         z
           .object({
-            id: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/, 'must be a UUID-like id'),
+            id: z
+              .string()
+              .min(8)
+              .max(64)
+              .regex(/^[A-Za-z0-9_-]+$/, 'must be a UUID-like id'),
             type: z.enum(EVENT_TYPES),
             offerId: z.string().min(1).max(64),
             experimentKey: z.string().min(1).max(64),
@@ -43,7 +54,11 @@ export type EventBatch = z.infer<typeof eventBatchSchema>;
 function assignedArm(experiment: typeof experiments.$inferSelect, unit: string): string | null {
   const bucket = hash(experiment.seed, unit, 2);
   if (bucket === null) return null;
-  const ranges = getBucketRanges(experiment.arms.length, experiment.coverage, experiment.arms.map((a) => a.weight));
+  const ranges = getBucketRanges(
+    experiment.arms.length,
+    experiment.coverage,
+    experiment.arms.map((a) => a.weight),
+  );
   const index = chooseVariation(bucket, ranges);
   return index < 0 ? null : (experiment.arms[index]?.key ?? null);
 }
@@ -67,16 +82,28 @@ export async function ingestEvents(ctx: AppContext, shop: string, batch: EventBa
 
   batch.events.forEach((event, i) => {
     if (!knownOffers.has(event.offerId)) {
-      throw new ApiError(422, 'unknown_offer', `events.${i}.offerId: no offer ${event.offerId} in this shop.`);
+      throw new ApiError(
+        422,
+        'unknown_offer',
+        `events.${i}.offerId: no offer ${event.offerId} in this shop.`,
+      );
     }
     const experiment = experimentByKey.get(event.experimentKey);
     if (!experiment || experiment.offerId !== event.offerId) {
-      throw new ApiError(422, 'unknown_experiment', `events.${i}.experimentKey does not belong to offer ${event.offerId}.`);
+      throw new ApiError(
+        422,
+        'unknown_experiment',
+        `events.${i}.experimentKey does not belong to offer ${event.offerId}.`,
+      );
     }
     const cacheKey = `${experiment.key}|${event.unit}`;
     if (!armCache.has(cacheKey)) armCache.set(cacheKey, assignedArm(experiment, event.unit));
     if (armCache.get(cacheKey) !== event.arm) {
-      throw new ApiError(422, 'arm_mismatch', `events.${i}.arm is not the arm this unit is assigned to.`);
+      throw new ApiError(
+        422,
+        'arm_mismatch',
+        `events.${i}.arm is not the arm this unit is assigned to.`,
+      );
     }
   });
 
@@ -96,11 +123,25 @@ export async function ingestEvents(ctx: AppContext, shop: string, batch: EventBa
   }));
   const exposureRows = batch.events
     .filter((e) => e.type === 'exposure')
-    .map((e) => ({ shop, experimentKey: e.experimentKey, unit: e.unit, offerId: e.offerId, arm: e.arm, firstExposedAt: clamp(e.at) }));
+    .map((e) => ({
+      shop,
+      experimentKey: e.experimentKey,
+      unit: e.unit,
+      offerId: e.offerId,
+      arm: e.arm,
+      firstExposedAt: clamp(e.at),
+    }));
 
-  const insertEvents = ctx.db.insert(events).values(eventRows).onConflictDoNothing().returning({ id: events.eventId });
+  const insertEvents = ctx.db
+    .insert(events)
+    .values(eventRows)
+    .onConflictDoNothing()
+    .returning({ id: events.eventId });
   const [inserted] = exposureRows.length
-    ? await ctx.db.batch([insertEvents, ctx.db.insert(exposures).values(exposureRows).onConflictDoNothing()])
+    ? await ctx.db.batch([
+        insertEvents,
+        ctx.db.insert(exposures).values(exposureRows).onConflictDoNothing(),
+      ])
     : await ctx.db.batch([insertEvents]);
   return { accepted: inserted.length, duplicates: batch.events.length - inserted.length };
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
 /** What the admin sends to create or edit a cross-sell offer (see docs/api.md). */
-const variantGid = z.string().regex(/^gid:\/\/shopify\/ProductVariant\/\d+$/, 'must be a ProductVariant GID');
+const variantGid = z
+  .string()
+  .regex(/^gid:\/\/shopify\/ProductVariant\/\d+$/, 'must be a ProductVariant GID');
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const offerInputSchema = z

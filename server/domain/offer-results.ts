@@ -18,8 +18,17 @@ export interface ArmResult {
  * Per-arm outcomes of the offer's current experiment, aggregated in SQL: exposed units, the
  * orders those checkouts became (joined by checkout token), and revenue from lines the offer added.
  */
-export async function computeArmResults(ctx: AppContext, offer: OfferRow, arms: { key: string; holdout: boolean }[]) {
-  const outcome = await ctx.db.all<{ arm: string; units: number; orders: number; revenue: number }>(sql`
+export async function computeArmResults(
+  ctx: AppContext,
+  offer: OfferRow,
+  arms: { key: string; holdout: boolean }[],
+) {
+  const outcome = await ctx.db.all<{
+    arm: string;
+    units: number;
+    orders: number;
+    revenue: number;
+  }>(sql`
     select e.arm as arm,
            count(*) as units,
            count(o.order_id) as orders,

@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { and, desc, eq, ne } from 'drizzle-orm';
-import { type ArmColumn, experiments, type OfferProductSnapshot, offers, type OfferStatus } from '../../drizzle/schema.js';
+import {
+  type ArmColumn,
+  experiments,
+  type OfferProductSnapshot,
+  type OfferStatus,
+  offers,
+} from '../../drizzle/schema.js';
 import type { AppContext } from '../app-context.js';
 import { ApiError } from '../http/errors.js';
 import { createAdminGateway } from '../shopify/admin-gateway.js';
@@ -31,15 +37,21 @@ export function armsFor(holdout: number): ArmColumn[] {
   ];
 }
 
-async function snapshotProducts(ctx: AppContext, shop: string, variantIds: string[]): Promise<OfferProductSnapshot[]> {
+async function snapshotProducts(
+  ctx: AppContext,
+  shop: string,
+  variantIds: string[],
+): Promise<OfferProductSnapshot[]> {
   const session = await loadOfflineSession(ctx, shop);
-  if (!session) throw new ApiError(409, 'shop_not_connected', 'Reopen the app from the Shopify admin.');
+  if (!session)
+    throw new ApiError(409, 'shop_not_connected', 'Reopen the app from the Shopify admin.');
   const currency = (await getShop(ctx.db, shop))?.currency ?? 'USD';
   const found = await createAdminGateway(ctx, session).fetchVariants(variantIds);
   const byId = new Map(found.map((v) => [v.variantId, v]));
   return variantIds.map((id) => {
     const variant = byId.get(id);
-    if (!variant) throw new ApiError(400, 'unknown_product', `products: ${id} does not exist in this shop.`);
+    if (!variant)
+      throw new ApiError(400, 'unknown_product', `products: ${id} does not exist in this shop.`);
     return {
       variantId: variant.variantId,
       productId: variant.productId,
@@ -67,7 +79,11 @@ async function startExperiment(ctx: AppContext, shop: string, offerId: string, h
   return key;
 }
 
-export async function createOffer(ctx: AppContext, shop: string, input: OfferInput): Promise<OfferRow> {
+export async function createOffer(
+  ctx: AppContext,
+  shop: string,
+  input: OfferInput,
+): Promise<OfferRow> {
   const holdout = input.holdout ?? (await getShop(ctx.db, shop))?.settings.defaultHoldout ?? 0.1;
   const products = await snapshotProducts(ctx, shop, input.products);
   const id = newId('off');
@@ -97,22 +113,39 @@ export async function createOffer(ctx: AppContext, shop: string, input: OfferInp
 }
 
 export async function getOffer(ctx: AppContext, shop: string, id: string): Promise<OfferRow> {
-  const row = await ctx.db.query.offers.findFirst({ where: and(eq(offers.shop, shop), eq(offers.id, id)) });
+  const row = await ctx.db.query.offers.findFirst({
+    where: and(eq(offers.shop, shop), eq(offers.id, id)),
+  });
   if (!row) throw new ApiError(404, 'offer_not_found', `No offer ${id} in this shop.`);
   return row;
 }
 
-export async function listOffers(ctx: AppContext, shop: string, status?: OfferStatus): Promise<OfferRow[]> {
+export async function listOffers(
+  ctx: AppContext,
+  shop: string,
+  status?: OfferStatus,
+): Promise<OfferRow[]> {
   return ctx.db
     .select()
     .from(offers)
-    .where(and(eq(offers.shop, shop), status ? eq(offers.status, status) : ne(offers.status, 'archived')))
+    .where(
+      and(
+        eq(offers.shop, shop),
+        status ? eq(offers.status, status) : ne(offers.status, 'archived'),
+      ),
+    )
     .orderBy(desc(offers.priority), desc(offers.createdAt));
 }
 
-export async function updateOffer(ctx: AppContext, shop: string, id: string, patch: OfferPatch): Promise<OfferRow> {
+export async function updateOffer(
+  ctx: AppContext,
+  shop: string,
+  id: string,
+  patch: OfferPatch,
+): Promise<OfferRow> {
   const current = await getOffer(ctx, shop, id);
-  if (current.status === 'archived') throw new ApiError(409, 'offer_archived', 'Archived offers cannot be edited.');
+  if (current.status === 'archived')
+    throw new ApiError(409, 'offer_archived', 'Archived offers cannot be edited.');
   const startsAt = patch.startsAt !== undefined ? patch.startsAt : current.startsAt;
   const endsAt = patch.endsAt !== undefined ? patch.endsAt : current.endsAt;
   if (startsAt !== null && endsAt !== null && endsAt <= startsAt) {
@@ -148,7 +181,10 @@ export async function updateOffer(ctx: AppContext, shop: string, id: string, pat
   return next;
 }
 
-const TRANSITIONS: Record<'activate' | 'pause' | 'archive', { to: OfferStatus; from: OfferStatus[] }> = {
+const TRANSITIONS: Record<
+  'activate' | 'pause' | 'archive',
+  { to: OfferStatus; from: OfferStatus[] }
+> = {
   activate: { to: 'active', from: ['draft', 'paused', 'active'] },
   pause: { to: 'paused', from: ['active', 'paused'] },
   archive: { to: 'archived', from: ['draft', 'active', 'paused', 'archived'] },
@@ -163,7 +199,11 @@ export async function changeOfferStatus(
   const current = await getOffer(ctx, shop, id);
   const rule = TRANSITIONS[action];
   if (!rule.from.includes(current.status)) {
-    throw new ApiError(409, 'invalid_transition', `A ${current.status} offer cannot be ${rule.to}.`);
+    throw new ApiError(
+      409,
+      'invalid_transition',
+      `A ${current.status} offer cannot be ${rule.to}.`,
+    );
   }
   const next = { ...current, status: rule.to, updatedAt: Date.now() };
   await ctx.db
@@ -173,6 +213,12 @@ export async function changeOfferStatus(
   return next;
 }
 
-export async function getExperiment(ctx: AppContext, shop: string, key: string): Promise<ExperimentRow | undefined> {
-  return ctx.db.query.experiments.findFirst({ where: and(eq(experiments.shop, shop), eq(experiments.key, key)) });
+export async function getExperiment(
+  ctx: AppContext,
+  shop: string,
+  key: string,
+): Promise<ExperimentRow | undefined> {
+  return ctx.db.query.experiments.findFirst({
+    where: and(eq(experiments.shop, shop), eq(experiments.key, key)),
+  });
 }

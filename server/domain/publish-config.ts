@@ -14,7 +14,11 @@ export const CONFIG_METAFIELD_KEY = 'closer_config';
 export const MAX_CONFIG_BYTES = 64 * 1024;
 
 /** Builds the compact config of every active offer of the shop, highest priority first. */
-export async function buildPublishedConfig(ctx: AppContext, shop: string, now = Date.now()): Promise<PublishedConfig> {
+export async function buildPublishedConfig(
+  ctx: AppContext,
+  shop: string,
+  now = Date.now(),
+): Promise<PublishedConfig> {
   const shopRow = await getShop(ctx.db, shop);
   const active = await ctx.db
     .select()
@@ -40,8 +44,15 @@ export async function buildPublishedConfig(ctx: AppContext, shop: string, now = 
       startsAt: offer.startsAt,
       endsAt: offer.endsAt,
       condition: offer.condition,
-      experiment: { key: experiment.key, seed: experiment.seed, coverage: experiment.coverage, arms: experiment.arms },
-      variants: Object.fromEntries(experiment.arms.filter((a) => !a.holdout).map((a) => [a.key, offer.content])),
+      experiment: {
+        key: experiment.key,
+        seed: experiment.seed,
+        coverage: experiment.coverage,
+        arms: experiment.arms,
+      },
+      variants: Object.fromEntries(
+        experiment.arms.filter((a) => !a.holdout).map((a) => [a.key, offer.content]),
+      ),
       products: offer.products.map((p) => ({
         variantId: p.variantId,
         productId: p.productId,
@@ -73,8 +84,17 @@ export async function publishConfig(ctx: AppContext, shop: string): Promise<Publ
   }
   const shopRow = await getShop(ctx.db, shop);
   const session = await loadOfflineSession(ctx, shop);
-  if (!session || !shopRow?.shopGid) throw new ApiError(409, 'shop_not_connected', 'Reopen the app from the Shopify admin.');
-  await createAdminGateway(ctx, session).setAppMetafield(shopRow.shopGid, CONFIG_METAFIELD_KEY, value);
-  ctx.logger.info('config published', { shop, offers: config.offers.length, bytes: Buffer.byteLength(value) });
+  if (!session || !shopRow?.shopGid)
+    throw new ApiError(409, 'shop_not_connected', 'Reopen the app from the Shopify admin.');
+  await createAdminGateway(ctx, session).setAppMetafield(
+    shopRow.shopGid,
+    CONFIG_METAFIELD_KEY,
+    value,
+  );
+  ctx.logger.info('config published', {
+    shop,
+    offers: config.offers.length,
+    bytes: Buffer.byteLength(value),
+  });
   return config;
 }

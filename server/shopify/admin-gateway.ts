@@ -71,7 +71,11 @@ interface VariantNode {
   price: string;
   availableForSale: boolean;
   image: { url: string } | null;
-  product: { id: string; title: string; featuredMedia: { preview: { image: { url: string } | null } | null } | null };
+  product: {
+    id: string;
+    title: string;
+    featuredMedia: { preview: { image: { url: string } | null } | null } | null;
+  };
 }
 
 function toCatalogVariant(node: VariantNode): CatalogVariant {
@@ -107,7 +111,12 @@ export function createAdminGateway(ctx: AppContext, session: Session) {
   return {
     async fetchShopInfo(): Promise<ShopInfo> {
       const data = await request<{
-        shop: { id: string; name: string; currencyCode: string; plan: { publicDisplayName: string } | null };
+        shop: {
+          id: string;
+          name: string;
+          currencyCode: string;
+          plan: { publicDisplayName: string } | null;
+        };
       }>(SHOP_INFO_QUERY);
       return {
         id: data.shop.id,
@@ -139,7 +148,9 @@ export function createAdminGateway(ctx: AppContext, session: Session) {
     /** Looks variants up by GID; unknown ids are simply absent from the answer. */
     async fetchVariants(ids: string[]): Promise<CatalogVariant[]> {
       const data = await request<{ nodes: (VariantNode | null)[] }>(VARIANTS_QUERY, { ids });
-      return data.nodes.filter((node): node is VariantNode => node?.id !== undefined).map(toCatalogVariant);
+      return data.nodes
+        .filter((node): node is VariantNode => node?.id !== undefined)
+        .map(toCatalogVariant);
     },
 
     /** Writes an app-owned (`$app`) JSON metafield on the given owner (the shop). */
@@ -149,7 +160,8 @@ export function createAdminGateway(ctx: AppContext, session: Session) {
       }>(METAFIELDS_SET_MUTATION, {
         metafields: [{ ownerId, namespace: '$app', key, type: 'json', value }],
       });
-      if (data.metafieldsSet.userErrors.length > 0) throw new MetafieldWriteError(data.metafieldsSet.userErrors);
+      if (data.metafieldsSet.userErrors.length > 0)
+        throw new MetafieldWriteError(data.metafieldsSet.userErrors);
     },
   };
 }

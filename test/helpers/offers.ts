@@ -18,10 +18,19 @@ export function crossSellInput(overrides: Record<string, unknown> = {}) {
 }
 
 /** Calls the admin API as the embedded admin would, with a fresh id token for the shop. */
-export async function adminCall(t: TestApp, shop: string, method: string, path: string, body?: unknown) {
+export async function adminCall(
+  t: TestApp,
+  shop: string,
+  method: string,
+  path: string,
+  body?: unknown,
+) {
   const res = await t.app.request(`/api/admin${path}`, {
     method,
-    headers: { Authorization: `Bearer ${await t.idToken(shop)}`, 'Content-Type': 'application/json' },
+    headers: {
+      Authorization: `Bearer ${await t.idToken(shop)}`,
+      'Content-Type': 'application/json',
+    },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   return { status: res.status, body: (await res.json()) as Record<string, any> };

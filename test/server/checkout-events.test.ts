@@ -20,7 +20,9 @@ beforeAll(async () => {
   offerId = created.body.offer.id;
   experimentKey = created.body.offer.experiment.key;
   await adminCall(t, SHOP_A, 'POST', `/offers/${offerId}/activate`);
-  config = JSON.parse(t.emulator.state(SHOP_A).metafields.get('$app.closer_config')?.value ?? 'null');
+  config = JSON.parse(
+    t.emulator.state(SHOP_A).metafields.get('$app.closer_config')?.value ?? 'null',
+  );
 });
 afterAll(() => t.close());
 
@@ -28,7 +30,14 @@ afterAll(() => t.close());
 function armFor(unit: string): string {
   const [decision] = decideOffers(
     config,
-    { cartLines: [], subtotal: 5000, currency: 'USD', loggedIn: false, customerTags: [], now: Date.now() },
+    {
+      cartLines: [],
+      subtotal: 5000,
+      currency: 'USD',
+      loggedIn: false,
+      customerTags: [],
+      now: Date.now(),
+    },
     unit,
   );
   if (!decision?.arm) throw new Error('unit not in experiment');
@@ -44,16 +53,32 @@ function unitInArm(arm: string): string {
 }
 
 function event(unit: string, type: string, extra: Record<string, unknown> = {}) {
-  return { id: randomUUID(), type, offerId, experimentKey, arm: armFor(unit), unit, at: Date.now(), ...extra };
+  return {
+    id: randomUUID(),
+    type,
+    offerId,
+    experimentKey,
+    arm: armFor(unit),
+    unit,
+    at: Date.now(),
+    ...extra,
+  };
 }
 
 async function send(body: unknown, shop = SHOP_A, token?: string) {
   const res = await t.app.request('/api/checkout/events', {
     method: 'POST',
-    headers: { Authorization: `Bearer ${token ?? (await t.checkoutToken(shop))}`, 'Content-Type': 'application/json' },
+    headers: {
+      Authorization: `Bearer ${token ?? (await t.checkoutToken(shop))}`,
+      'Content-Type': 'application/json',
+    },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-  return { status: res.status, body: (await res.json()) as Record<string, any>, cors: res.headers.get('access-control-allow-origin') };
+  return {
+    status: res.status,
+    body: (await res.json()) as Record<string, any>,
+    cors: res.headers.get('access-control-allow-origin'),
+  };
 }
 
 const countEvents = async () => (await t.db.select().from(events)).length;
@@ -61,7 +86,14 @@ const countEvents = async () => (await t.db.select().from(events)).length;
 describe('POST /api/checkout/events', () => {
   test('accepts a batch with 202, records one exposure per unit and every event once', async () => {
     const unit = unitInArm('treatment');
-    const batch = { events: [event(unit, 'exposure'), event(unit, 'impression'), event(unit, 'exposure'), event(unit, 'click')] };
+    const batch = {
+      events: [
+        event(unit, 'exposure'),
+        event(unit, 'impression'),
+        event(unit, 'exposure'),
+        event(unit, 'click'),
+      ],
+    };
     const res = await send(batch);
     expect(res.status).toBe(202);
     expect(res.body).toEqual({ accepted: 4, duplicates: 0 });
@@ -83,9 +115,56 @@ describe('POST /api/checkout/events', () => {
   test.each([
     ['malformed JSON', '{"events": [', 400, 'malformed_json'],
     ['no events', { events: [] }, 400, 'invalid_events'],
-    ['an unknown event type', { events: [{ ...{ id: 'abcdefgh1', offerId: 'x', experimentKey: 'y', arm: 'z', unit: 'u', at: 1 }, type: 'purchase' }] }, 400, 'invalid_events'],
-    ['an overlong unit', { events: [{ id: 'abcdefgh2', type: 'click', offerId: 'x', experimentKey: 'y', arm: 'z', unit: 'u'.repeat(500), at: 1 }] }, 400, 'invalid_events'],
-    ['an extra field', { events: [{ id: 'abcdefgh3', type: 'click', offerId: 'x', experimentKey: 'y', arm: 'z', unit: 'u', at: 1, email: 'a@b.c' }] }, 400, 'invalid_events'],
+    [
+      'an unknown event type',
+      {
+        events: [
+          {
+            ...{ id: 'abcdefgh1', offerId: 'x', experimentKey: 'y', arm: 'z', unit: 'u', at: 1 },
+            type: 'purchase',
+          },
+        ],
+      },
+      400,
+      'invalid_events',
+    ],
+    [
+      'an overlong unit',
+      {
+        events: [
+          {
+            id: 'abcdefgh2',
+            type: 'click',
+            offerId: 'x',
+            experimentKey: 'y',
+            arm: 'z',
+            unit: 'u'.repeat(500),
+            at: 1,
+          },
+        ],
+      },
+      400,
+      'invalid_events',
+    ],
+    [
+      'an extra field',
+      {
+        events: [
+          {
+            id: 'abcdefgh3',
+            type: 'click',
+            offerId: 'x',
+            experimentKey: 'y',
+            arm: 'z',
+            unit: 'u',
+            at: 1,
+            email: 'a@b.c',
+          },
+        ],
+      },
+      400,
+      'invalid_events',
+    ],
   ])('refuses %s and stores nothing', async (_name, body, status, code) => {
     const before = await countEvents();
     const res = await send(body);
@@ -110,7 +189,9 @@ describe('POST /api/checkout/events', () => {
   test('refuses an unknown offer, and one good event does not sneak through', async () => {
     const unit = unitInArm('treatment');
     const before = await countEvents();
-    const res = await send({ events: [event(unit, 'impression'), event(unit, 'click', { offerId: 'off_nothere' })] });
+    const res = await send({
+      events: [event(unit, 'impression'), event(unit, 'click', { offerId: 'off_nothere' })],
+    });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('unknown_offer');
     expect(await countEvents()).toBe(before);
@@ -132,7 +213,11 @@ describe('POST /api/checkout/events', () => {
 
   test('refuses an expired session token', async () => {
     const unit = unitInArm('treatment');
-    const res = await send({ events: [event(unit, 'impression')] }, SHOP_A, await t.checkoutToken(SHOP_A, { expiresIn: -10 }));
+    const res = await send(
+      { events: [event(unit, 'impression')] },
+      SHOP_A,
+      await t.checkoutToken(SHOP_A, { expiresIn: -10 }),
+    );
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe('invalid_session_token');
   });
@@ -150,17 +235,44 @@ describe('attribution and per-arm results', () => {
       { name: '_closer_offer', value: `${offerId}:treatment` },
     ];
     await t.deliver('orders/create', SHOP_A, order);
-    await t.deliver('orders/create', SHOP_A, orderPayload({ checkout_token: control, line_items: [orderPayload().line_items[0]] }));
+    await t.deliver(
+      'orders/create',
+      SHOP_A,
+      orderPayload({ checkout_token: control, line_items: [orderPayload().line_items[0]] }),
+    );
 
-    const lines = await t.db.select().from(attributedLines).where(eq(attributedLines.orderId, String(order.id)));
-    expect(lines).toEqual([{ shop: SHOP_A, orderId: String(order.id), lineId: '2', offerId, arm: 'treatment', amount: 1000 }]);
+    const lines = await t.db
+      .select()
+      .from(attributedLines)
+      .where(eq(attributedLines.orderId, String(order.id)));
+    expect(lines).toEqual([
+      {
+        shop: SHOP_A,
+        orderId: String(order.id),
+        lineId: '2',
+        offerId,
+        arm: 'treatment',
+        amount: 1000,
+      },
+    ]);
 
     const { status, body } = await adminCall(t, SHOP_A, 'GET', `/offers/${offerId}/results`);
     expect(status).toBe(200);
     const treatment = body.arms.find((a: { arm: string }) => a.arm === 'treatment');
     const holdout = body.arms.find((a: { arm: string }) => a.arm === 'holdout');
-    expect(treatment).toMatchObject({ holdout: false, orders: 1, revenue: 6400, attributedRevenue: 1000, attributedOrders: 1 });
-    expect(holdout).toMatchObject({ holdout: true, orders: 1, revenue: 6400, attributedRevenue: 0 });
+    expect(treatment).toMatchObject({
+      holdout: false,
+      orders: 1,
+      revenue: 6400,
+      attributedRevenue: 1000,
+      attributedOrders: 1,
+    });
+    expect(holdout).toMatchObject({
+      holdout: true,
+      orders: 1,
+      revenue: 6400,
+      attributedRevenue: 0,
+    });
     expect(treatment.units).toBeGreaterThanOrEqual(1);
     expect(treatment.conversionRate).toBeCloseTo(treatment.orders / treatment.units, 10);
   });
@@ -171,7 +283,12 @@ describe('attribution and per-arm results', () => {
       { name: '_closer_offer', value: 'off_forged:treatment' },
     ];
     await t.deliver('orders/create', SHOP_A, order);
-    expect(await t.db.select().from(attributedLines).where(eq(attributedLines.orderId, String(order.id)))).toEqual([]);
+    expect(
+      await t.db
+        .select()
+        .from(attributedLines)
+        .where(eq(attributedLines.orderId, String(order.id))),
+    ).toEqual([]);
   });
 
   test('a malformed _closer_offer value attributes nothing', async () => {
@@ -180,6 +297,11 @@ describe('attribution and per-arm results', () => {
       { name: '_closer_offer', value: `${offerId}` },
     ];
     await t.deliver('orders/create', SHOP_A, order);
-    expect(await t.db.select().from(attributedLines).where(eq(attributedLines.orderId, String(order.id)))).toEqual([]);
+    expect(
+      await t.db
+        .select()
+        .from(attributedLines)
+        .where(eq(attributedLines.orderId, String(order.id))),
+    ).toEqual([]);
   });
 });

@@ -31,7 +31,12 @@ describe('offers admin API', () => {
       products: [CARE_KIT],
       experiment: { holdout: 0.2, coverage: 1 },
     });
-    expect(body.offer.productDetails[0]).toMatchObject({ title: 'Shoe Care Kit', price: 1900, currencyCode: 'USD', available: true });
+    expect(body.offer.productDetails[0]).toMatchObject({
+      title: 'Shoe Care Kit',
+      price: 1900,
+      currencyCode: 'USD',
+      available: true,
+    });
     expect(body.offer.productDetails[0].imageUrl).toMatch(/^data:image\/svg\+xml/);
   });
 
@@ -52,20 +57,38 @@ describe('offers admin API', () => {
     [{ startsAt: 2000, endsAt: 1000 }, 'endsAt'],
     [{ unexpected: true }, ''],
   ])('rejects invalid input %j with a 400 naming the field', async (overrides, field) => {
-    const { status, body } = await adminCall(t, SHOP_A, 'POST', '/offers', crossSellInput(overrides));
+    const { status, body } = await adminCall(
+      t,
+      SHOP_A,
+      'POST',
+      '/offers',
+      crossSellInput(overrides),
+    );
     expect(status).toBe(400);
     expect(body.error.code).toBe('invalid_offer');
     expect(body.error.message).toContain(field);
   });
 
   test('rejects a variant the shop does not have', async () => {
-    const { status, body } = await adminCall(t, SHOP_A, 'POST', '/offers', crossSellInput({ products: ['gid://shopify/ProductVariant/999999'] }));
+    const { status, body } = await adminCall(
+      t,
+      SHOP_A,
+      'POST',
+      '/offers',
+      crossSellInput({ products: ['gid://shopify/ProductVariant/999999'] }),
+    );
     expect(status).toBe(400);
     expect(body.error.code).toBe('unknown_product');
   });
 
   test('activating publishes the config to the $app shop metafield; pausing removes the offer from it', async () => {
-    const { body } = await adminCall(t, SHOP_A, 'POST', '/offers', crossSellInput({ name: 'Published one' }));
+    const { body } = await adminCall(
+      t,
+      SHOP_A,
+      'POST',
+      '/offers',
+      crossSellInput({ name: 'Published one' }),
+    );
     const id = body.offer.id as string;
     expect((await adminCall(t, SHOP_A, 'POST', `/offers/${id}/activate`)).status).toBe(200);
     const config = publishedConfig(SHOP_A);
@@ -80,39 +103,71 @@ describe('offers admin API', () => {
       { key: 'holdout', weight: 0.2, holdout: true },
       { key: 'treatment', weight: 0.8, holdout: false },
     ]);
-    expect(published?.products[0]).toMatchObject({ variantId: CARE_KIT, price: { amount: 1900, currencyCode: 'USD' } });
+    expect(published?.products[0]).toMatchObject({
+      variantId: CARE_KIT,
+      price: { amount: 1900, currencyCode: 'USD' },
+    });
 
     await adminCall(t, SHOP_A, 'POST', `/offers/${id}/pause`);
     expect(publishedConfig(SHOP_A)?.offers.find((o) => o.id === id)).toBeUndefined();
   });
 
   test('editing an active offer republishes it; changing the holdout starts a new experiment', async () => {
-    const { body } = await adminCall(t, SHOP_A, 'POST', '/offers', crossSellInput({ name: 'Editable' }));
+    const { body } = await adminCall(
+      t,
+      SHOP_A,
+      'POST',
+      '/offers',
+      crossSellInput({ name: 'Editable' }),
+    );
     const id = body.offer.id as string;
     await adminCall(t, SHOP_A, 'POST', `/offers/${id}/activate`);
-    const edited = await adminCall(t, SHOP_A, 'PATCH', `/offers/${id}`, { products: [SPRAY], content: { heading: 'Rain ready', body: '', buttonLabel: 'Add spray' } });
+    const edited = await adminCall(t, SHOP_A, 'PATCH', `/offers/${id}`, {
+      products: [SPRAY],
+      content: { heading: 'Rain ready', body: '', buttonLabel: 'Add spray' },
+    });
     expect(edited.status).toBe(200);
     expect(edited.body.offer.version).toBe(2);
     expect(edited.body.offer.experiment.key).toBe(body.offer.experiment.key);
-    expect(publishedConfig(SHOP_A)?.offers.find((o) => o.id === id)?.products[0]?.variantId).toBe(SPRAY);
+    expect(publishedConfig(SHOP_A)?.offers.find((o) => o.id === id)?.products[0]?.variantId).toBe(
+      SPRAY,
+    );
 
     const resplit = await adminCall(t, SHOP_A, 'PATCH', `/offers/${id}`, { holdout: 0.5 });
     expect(resplit.body.offer.experiment.key).not.toBe(body.offer.experiment.key);
-    expect(publishedConfig(SHOP_A)?.offers.find((o) => o.id === id)?.experiment.arms[0]?.weight).toBe(0.5);
+    expect(
+      publishedConfig(SHOP_A)?.offers.find((o) => o.id === id)?.experiment.arms[0]?.weight,
+    ).toBe(0.5);
   });
 
   test('archived offers leave the list and cannot be edited or activated', async () => {
-    const { body } = await adminCall(t, SHOP_A, 'POST', '/offers', crossSellInput({ name: 'To archive' }));
+    const { body } = await adminCall(
+      t,
+      SHOP_A,
+      'POST',
+      '/offers',
+      crossSellInput({ name: 'To archive' }),
+    );
     const id = body.offer.id as string;
     await adminCall(t, SHOP_A, 'POST', `/offers/${id}/archive`);
     const list = await adminCall(t, SHOP_A, 'GET', '/offers');
     expect(list.body.offers.map((o: { id: string }) => o.id)).not.toContain(id);
-    expect((await adminCall(t, SHOP_A, 'PATCH', `/offers/${id}`, { name: 'x' })).body.error.code).toBe('offer_archived');
-    expect((await adminCall(t, SHOP_A, 'POST', `/offers/${id}/activate`)).body.error.code).toBe('invalid_transition');
+    expect(
+      (await adminCall(t, SHOP_A, 'PATCH', `/offers/${id}`, { name: 'x' })).body.error.code,
+    ).toBe('offer_archived');
+    expect((await adminCall(t, SHOP_A, 'POST', `/offers/${id}/activate`)).body.error.code).toBe(
+      'invalid_transition',
+    );
   });
 
   test('another shop can neither see nor change the offer', async () => {
-    const { body } = await adminCall(t, SHOP_A, 'POST', '/offers', crossSellInput({ name: 'Private' }));
+    const { body } = await adminCall(
+      t,
+      SHOP_A,
+      'POST',
+      '/offers',
+      crossSellInput({ name: 'Private' }),
+    );
     const id = body.offer.id as string;
     expect((await adminCall(t, SHOP_B, 'GET', `/offers/${id}`)).status).toBe(404);
     expect((await adminCall(t, SHOP_B, 'POST', `/offers/${id}/activate`)).status).toBe(404);
@@ -125,6 +180,10 @@ describe('offers admin API', () => {
     const { status, body } = await adminCall(t, SHOP_A, 'GET', '/products?query=care%20kit');
     expect(status).toBe(200);
     expect(body.products.map((p: { title: string }) => p.title)).toEqual(['Shoe Care Kit']);
-    expect(body.products[0].variants[0]).toMatchObject({ id: CARE_KIT, price: 1900, available: true });
+    expect(body.products[0].variants[0]).toMatchObject({
+      id: CARE_KIT,
+      price: 1900,
+      available: true,
+    });
   });
 });

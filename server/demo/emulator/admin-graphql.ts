@@ -36,32 +36,50 @@ function variantNode(product: DemoProduct, variant: DemoProduct['variants'][numb
     price: formatPrice(variant.price),
     availableForSale: variant.available,
     image: null,
-    product: { id: product.id, title: product.title, featuredMedia: { preview: { image: { url: product.imageUrl } } } },
+    product: {
+      id: product.id,
+      title: product.title,
+      featuredMedia: { preview: { image: { url: product.imageUrl } } },
+    },
   };
 }
 
 /** Shopify's product search syntax, reduced to what the picker sends: words match the title. */
 function matchesQuery(product: DemoProduct, query: unknown): boolean {
   if (typeof query !== 'string' || query.trim() === '') return true;
-  const words = query.toLowerCase().replace(/title:|\*/g, '').split(/\s+/).filter(Boolean);
+  const words = query
+    .toLowerCase()
+    .replace(/title:|\*/g, '')
+    .split(/\s+/)
+    .filter(Boolean);
   const haystack = `${product.title} ${product.productType}`.toLowerCase();
   return words.every((word) => haystack.includes(word));
 }
 
 function setMetafields(state: EmulatedShopState, variables: Record<string, unknown>) {
-  const inputs = Array.isArray(variables.metafields) ? (variables.metafields as Record<string, string>[]) : [];
+  const inputs = Array.isArray(variables.metafields)
+    ? (variables.metafields as Record<string, string>[])
+    : [];
   const userErrors: { field: string[]; message: string; code: string }[] = [];
   const saved: { id: string; namespace: string; key: string }[] = [];
   for (const { ownerId = '', namespace = '', key = '', type = '', value = '' } of inputs) {
     if (ownerId !== shopGidOf(state.shop)) {
-      userErrors.push({ field: ['metafields', 'ownerId'], message: 'Owner does not exist', code: 'INVALID' });
+      userErrors.push({
+        field: ['metafields', 'ownerId'],
+        message: 'Owner does not exist',
+        code: 'INVALID',
+      });
       continue;
     }
     if (type === 'json') {
       try {
         JSON.parse(value);
       } catch {
-        userErrors.push({ field: ['metafields', 'value'], message: 'Value is invalid JSON', code: 'INVALID_VALUE' });
+        userErrors.push({
+          field: ['metafields', 'value'],
+          message: 'Value is invalid JSON',
+          code: 'INVALID_VALUE',
+        });
         continue;
       }
     }

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppContext, AppEnv } from '../../app-context.js';
-import { computeArmResults } from '../../domain/offer-results.js';
 import { offerInputSchema, offerPatchSchema } from '../../domain/offer-input.js';
+import { computeArmResults } from '../../domain/offer-results.js';
 import {
   changeOfferStatus,
   createOffer,
@@ -61,7 +61,11 @@ export function createOfferRoutes(ctx: AppContext) {
       const offer = await createOffer(ctx, c.get('shop'), input);
       return c.json({ offer: await toApiOffer(ctx, offer) }, 201);
     })
-    .get('/:id', async (c) => c.json({ offer: await toApiOffer(ctx, await getOffer(ctx, c.get('shop'), c.req.param('id'))) }))
+    .get('/:id', async (c) =>
+      c.json({
+        offer: await toApiOffer(ctx, await getOffer(ctx, c.get('shop'), c.req.param('id'))),
+      }),
+    )
     .patch('/:id', async (c) => {
       const patch = parseOrThrow(offerPatchSchema, await readJson(c.req.raw), 'invalid_offer');
       const offer = await updateOffer(ctx, c.get('shop'), c.req.param('id'), patch);
@@ -72,14 +76,16 @@ export function createOfferRoutes(ctx: AppContext) {
       const action = c.req.param('action') as 'activate' | 'pause' | 'archive';
       const before = await getOffer(ctx, c.get('shop'), c.req.param('id'));
       const offer = await changeOfferStatus(ctx, c.get('shop'), before.id, action);
-      if (before.status === 'active' || offer.status === 'active') await publishConfig(ctx, c.get('shop'));
+      if (before.status === 'active' || offer.status === 'active')
+        await publishConfig(ctx, c.get('shop'));
       return c.json({ offer: await toApiOffer(ctx, offer) });
     })
     .get('/:id/results', async (c) => {
       const shop = c.get('shop');
       const offer = await getOffer(ctx, shop, c.req.param('id'));
       const experiment = await getExperiment(ctx, shop, offer.experimentKey);
-      if (!experiment) throw new ApiError(404, 'experiment_not_found', 'This offer has no experiment.');
+      if (!experiment)
+        throw new ApiError(404, 'experiment_not_found', 'This offer has no experiment.');
       const arms = await computeArmResults(ctx, offer, experiment.arms);
       return c.json({
         offerId: offer.id,

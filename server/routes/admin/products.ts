@@ -19,7 +19,8 @@ export function createProductRoutes(ctx: AppContext) {
     const { query, first } = parseOrThrow(searchQuery, c.req.query(), 'invalid_query');
     const shop = c.get('shop');
     const session = await loadOfflineSession(ctx, shop);
-    if (!session) throw new ApiError(409, 'shop_not_connected', 'Reopen the app from the Shopify admin.');
+    if (!session)
+      throw new ApiError(409, 'shop_not_connected', 'Reopen the app from the Shopify admin.');
     const currency = (await getShop(ctx.db, shop))?.currency ?? 'USD';
     const products = await createAdminGateway(ctx, session).searchProducts(query, first);
     return c.json({

@@ -17,7 +17,12 @@ export const handleOrdersCreate: WebhookHandler = async (ctx, webhook) => {
   // A refund can arrive before its order; count whatever refunds are already known.
   const knownRefunds = sql<number>`(select coalesce(sum(${refunds.amount}), 0) from ${refunds}
     where ${and(eq(refunds.shop, row.shop), eq(refunds.orderId, row.orderId))})`;
-  const writes: BatchItem<'sqlite'>[] = [ctx.db.insert(orders).values({ ...row, refunded: knownRefunds }).onConflictDoNothing()];
+  const writes: BatchItem<'sqlite'>[] = [
+    ctx.db
+      .insert(orders)
+      .values({ ...row, refunded: knownRefunds })
+      .onConflictDoNothing(),
+  ];
 
   const offerLines = offerLinesOf(row.lines);
   if (offerLines.length > 0) {
@@ -25,12 +30,18 @@ export const handleOrdersCreate: WebhookHandler = async (ctx, webhook) => {
     const known = await ctx.db
       .select({ id: offers.id })
       .from(offers)
-      .where(and(eq(offers.shop, row.shop), inArray(offers.id, [...new Set(offerLines.map((l) => l.offerId))])));
+      .where(
+        and(
+          eq(offers.shop, row.shop),
+          inArray(offers.id, [...new Set(offerLines.map((l) => l.offerId))]),
+        ),
+      );
     const ids = new Set(known.map((o) => o.id));
     const values = offerLines
       .filter((l) => ids.has(l.offerId))
       .map((l) => ({ shop: row.shop, orderId: row.orderId, ...l }));
-    if (values.length > 0) writes.push(ctx.db.insert(attributedLines).values(values).onConflictDoNothing());
+    if (values.length > 0)
+      writes.push(ctx.db.insert(attributedLines).values(values).onConflictDoNothing());
   }
   return writes;
 };
