@@ -259,3 +259,27 @@ export const attributedLines = sqliteTable(
     index('attributed_lines_shop_offer_idx').on(t.shop, t.offerId),
   ],
 );
+
+/**
+ * Report rollup: per experiment × arm × exposure day (UTC), the sums the statistics need.
+ * Maintained by SQLite triggers (migration 0001) on exposures and orders, inside the same
+ * transaction as the write, so it cannot drift from the rows it summarises. A unit's outcome is
+ * its order's net revenue (subtotal − refunded); units without an order count as 0.
+ */
+export const armDaily = sqliteTable(
+  'arm_daily',
+  {
+    shop: text('shop').notNull(),
+    experimentKey: text('experiment_key').notNull(),
+    arm: text('arm').notNull(),
+    /** Days since the epoch (UTC) of the units' first exposure. */
+    day: integer('day').notNull(),
+    units: integer('units').notNull().default(0),
+    orders: integer('orders').notNull().default(0),
+    revenue: integer('revenue').notNull().default(0),
+    revenueSquares: integer('revenue_squares').notNull().default(0),
+    discounts: integer('discounts').notNull().default(0),
+    refunded: integer('refunded').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.shop, t.experimentKey, t.arm, t.day] })],
+);

@@ -1,3 +1,17 @@
+CREATE TABLE `arm_daily` (
+	`shop` text NOT NULL,
+	`experiment_key` text NOT NULL,
+	`arm` text NOT NULL,
+	`day` integer NOT NULL,
+	`units` integer DEFAULT 0 NOT NULL,
+	`orders` integer DEFAULT 0 NOT NULL,
+	`revenue` integer DEFAULT 0 NOT NULL,
+	`revenue_squares` integer DEFAULT 0 NOT NULL,
+	`discounts` integer DEFAULT 0 NOT NULL,
+	`refunded` integer DEFAULT 0 NOT NULL,
+	PRIMARY KEY(`shop`, `experiment_key`, `arm`, `day`)
+);
+--> statement-breakpoint
 CREATE TABLE `attributed_lines` (
 	`shop` text NOT NULL,
 	`order_id` text NOT NULL,

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { type EventType, events, experiments, exposures, offers } from '../../drizzle/schema.js';
 import type { AppContext } from '../app-context.js';
-import { chooseVariation, getBucketRanges, hash } from '../decide/index.js';
+import { assignArm } from '../decide/index.js';
 import { ApiError } from '../http/errors.js';
 
 /**
@@ -52,15 +52,17 @@ export const eventBatchSchema = z
 export type EventBatch = z.infer<typeof eventBatchSchema>;
 
 function assignedArm(experiment: typeof experiments.$inferSelect, unit: string): string | null {
-  const bucket = hash(experiment.seed, unit, 2);
-  if (bucket === null) return null;
-  const ranges = getBucketRanges(
-    experiment.arms.length,
-    experiment.coverage,
-    experiment.arms.map((a) => a.weight),
+  return (
+    assignArm(
+      {
+        key: experiment.key,
+        seed: experiment.seed,
+        coverage: experiment.coverage,
+        arms: experiment.arms,
+      },
+      unit,
+    )?.key ?? null
   );
-  const index = chooseVariation(bucket, ranges);
-  return index < 0 ? null : (experiment.arms[index]?.key ?? null);
 }
 
 export async function ingestEvents(ctx: AppContext, shop: string, batch: EventBatch) {
