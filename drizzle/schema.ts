@@ -36,6 +36,10 @@ export const shopifySessions = sqliteTable(
 export interface ShopSettings {
   /** Share of units held out (no widget) in new experiments, 0–0.5. */
   defaultHoldout: number;
+  /** How reports judge results: p-values and intervals, or chance to win. */
+  statsEngine?: 'frequentist' | 'bayesian';
+  /** Always-valid (sequential) intervals, safe to peek at daily. On unless turned off. */
+  sequential?: boolean;
 }
 
 export const shops = sqliteTable('shops', {

@@ -5,6 +5,7 @@ import { adminApiAuth } from '../../auth/admin-auth.js';
 import { getShop, updateShopSettings } from '../../domain/shops.js';
 import { ApiError } from '../../http/errors.js';
 import { parseOrThrow, readJson } from '../../http/validate.js';
+import { createExperimentRoutes } from './experiments.js';
 import { createOfferRoutes } from './offers.js';
 import { createProductRoutes } from './products.js';
 
@@ -31,5 +32,6 @@ export function createAdminRoutes(ctx: AppContext) {
       return c.json({ settings: await updateShopSettings(ctx.db, c.get('shop'), settings) });
     })
     .route('/offers', createOfferRoutes(ctx))
-    .route('/products', createProductRoutes(ctx));
+    .route('/products', createProductRoutes(ctx))
+    .route('/experiments', createExperimentRoutes(ctx));
 }
