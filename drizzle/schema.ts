@@ -287,3 +287,27 @@ export const armDaily = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.shop, t.experimentKey, t.arm, t.day] })],
 );
+
+/**
+ * Low-trust conversion signals from the web pixel (public endpoint). Reports use them only to
+ * show conversions the signed orders/create webhook has not confirmed yet; revenue always comes
+ * from the webhook.
+ */
+export const pixelEvents = sqliteTable(
+  'pixel_events',
+  {
+    shop: text('shop').notNull(),
+    eventId: text('event_id').notNull(),
+    name: text('name').notNull(),
+    checkoutToken: text('checkout_token'),
+    orderId: text('order_id'),
+    value: integer('value'),
+    currency: text('currency'),
+    occurredAt: integer('occurred_at').notNull(),
+    receivedAt: integer('received_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.shop, t.eventId] }),
+    index('pixel_events_shop_checkout_idx').on(t.shop, t.checkoutToken),
+  ],
+);

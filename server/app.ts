@@ -9,6 +9,7 @@ import { createAdminRoutes } from './routes/admin/index.js';
 import { createAdminDocumentRoutes } from './routes/admin-document.js';
 import { createCheckoutRoutes } from './routes/checkout/index.js';
 import { createHealthRoutes } from './routes/health.js';
+import { createPixelRoutes } from './routes/pixel/index.js';
 import { createProxyRoutes } from './routes/proxy/index.js';
 import { createWebhookRoutes } from './routes/webhooks/index.js';
 
@@ -37,6 +38,7 @@ export function createApp(ctx: AppContext, mounts: RouteMount[] = []) {
   app.route('/', createAdminDocumentRoutes(ctx));
   app.route('/api/admin', createAdminRoutes(ctx));
   app.route('/api/checkout', createCheckoutRoutes(ctx));
+  app.route('/api/pixel', createPixelRoutes(ctx));
   app.route('/proxy', createProxyRoutes(ctx));
   app.route('/webhooks', createWebhookRoutes(ctx));
   for (const mount of mounts) mount(app);

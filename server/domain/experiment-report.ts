@@ -19,6 +19,7 @@ import {
   type StatsWarning,
 } from '../stats/index.js';
 import { currencyDigits } from './money.js';
+import { describeVerdict } from './report-verdict.js';
 import { getShop } from './shops.js';
 
 /**
@@ -156,6 +157,7 @@ export async function buildExperimentReport(
       .groupBy(events.arm),
   ]);
 
+  const pixel = await countPixelConversions(ctx, shop, experimentKey);
   const minRevenue = 150 * 10 ** currencyDigits(currency);
   const c = totals.get(control.key) ?? EMPTY;
   const t = totals.get(treatment.key) ?? EMPTY;
@@ -224,9 +226,28 @@ export async function buildExperimentReport(
     },
     srm: { pValue: srm.pValue, flagged: srm.warnings.includes('srm') },
     warnings,
+    dataQuality: {
+      /** Exposed checkouts the web pixel saw complete. */
+      pixelConversions: pixel.seen,
+      /** …of which the signed orders/create webhook has confirmed (revenue counts only these). */
+      confirmedByWebhook: pixel.confirmed,
+      pendingConfirmation: pixel.seen - pixel.confirmed,
+    },
     verdict: describeVerdict(incremental, revenuePerUnit, options, currency),
     daily: buildDailySeries(daily, control.key, treatment.key, options, minRevenue),
   };
+}
+
+/** Pixel conversions among the experiment's units, and how many the webhook confirmed. */
+async function countPixelConversions(ctx: AppContext, shop: string, experimentKey: string) {
+  const [row] = await ctx.db.all<{ seen: number; confirmed: number }>(sql`
+    select count(distinct p.checkout_token) as seen,
+           count(distinct case when o.order_id is not null then p.checkout_token end) as confirmed
+    from pixel_events p
+    join exposures e on e.shop = p.shop and e.experiment_key = ${experimentKey} and e.unit = p.checkout_token
+    left join orders o on o.shop = p.shop and o.checkout_token = p.checkout_token
+    where p.shop = ${shop} and p.name = 'checkout_completed'`);
+  return { seen: Number(row?.seen ?? 0), confirmed: Number(row?.confirmed ?? 0) };
 }
 
 function buildDailySeries(
@@ -258,36 +279,4 @@ function buildDailySeries(
       ci: lift.ci,
     };
   });
-}
-
-export type Verdict = {
-  kind: 'positive' | 'negative' | 'inconclusive' | 'not_enough_data';
-  text: string;
-};
-
-export function describeVerdict(
-  incremental: Comparison,
-  lift: Comparison,
-  options: ReportOptions,
-  currency: string,
-): Verdict {
-  const money = (minor: number) =>
-    new Intl.NumberFormat('en-US', {
-      style: 'currency',
-      currency,
-      signDisplay: 'always',
-      maximumFractionDigits: 0,
-    }).format(minor / 10 ** currencyDigits(currency));
-  const level = Math.round((1 - options.alpha) * 100);
-  const range = `${level}% CI ${money(incremental.ci[0])} to ${money(incremental.ci[1])}`;
-  if (lift.warnings.includes('not_enough_data') || lift.warnings.includes('zero_variance')) {
-    return {
-      kind: 'not_enough_data',
-      text: `Not enough data yet: ${money(incremental.expected)} so far (${range}).`,
-    };
-  }
-  const text = `${money(incremental.expected)} incremental revenue, ${range}`;
-  if (incremental.ci[0] > 0) return { kind: 'positive', text };
-  if (incremental.ci[1] < 0) return { kind: 'negative', text };
-  return { kind: 'inconclusive', text: `${text} — not distinguishable from zero yet.` };
 }

@@ -2,13 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import {
+  experiments,
+  offers,
   orders,
+  pixelEvents,
   refunds,
   shopifySessions,
   shops,
   webhookDeliveries,
 } from '../../drizzle/schema.js';
 import { signWebhookBody, webhookHeaders } from '../../server/demo/shopify-signatures.js';
+import { adminCall, crossSellInput } from '../helpers/offers.js';
 import { orderPayload, refundPayload } from '../helpers/order-payloads.js';
 import { createTestApp, SHOP_A, SHOP_B, type TestApp } from '../helpers/test-app.js';
 
@@ -263,9 +267,29 @@ describe('compliance webhooks', () => {
     const orderB = orderPayload();
     await t.deliver('orders/create', SHOP_B, orderB);
     await t.deliver('refunds/create', SHOP_B, refundPayload(orderB.id, '2.00'));
+    const offer = await adminCall(t, SHOP_B, 'POST', '/offers', crossSellInput());
+    expect(offer.status).toBe(201);
+    await t.app.request('/api/pixel/events', {
+      method: 'POST',
+      body: JSON.stringify({
+        shop: SHOP_B,
+        events: [{ id: 'p1', name: 'checkout_completed', checkoutToken: 'tb', at: 1 }],
+      }),
+    });
+    expect(await t.db.select().from(pixelEvents).where(eq(pixelEvents.shop, SHOP_B))).toHaveLength(
+      1,
+    );
     const res = await t.deliver('shop/redact', SHOP_B, { shop_id: 2, shop_domain: SHOP_B });
     expect(res.status).toBe(200);
-    for (const table of [orders, refunds, shopifySessions, shops]) {
+    for (const table of [
+      orders,
+      refunds,
+      shopifySessions,
+      shops,
+      offers,
+      experiments,
+      pixelEvents,
+    ]) {
       const rows = await t.db.select().from(table).where(eq(table.shop, SHOP_B));
       expect(rows).toHaveLength(0);
     }

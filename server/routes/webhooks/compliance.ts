@@ -1,7 +1,15 @@
 import { and, eq, inArray, or } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import { z } from 'zod';
 import {
+  armDaily,
+  attributedLines,
+  events,
+  experiments,
+  exposures,
+  offers,
   orders,
+  pixelEvents,
   refunds,
   shopifySessions,
   shops,
@@ -40,39 +48,63 @@ export const handleCustomersDataRequest: WebhookHandler = async (ctx, webhook) =
   return [];
 };
 
-/** customers/redact: delete that customer's orders (and their refunds) in that shop only. */
+/**
+ * customers/redact: delete that customer's orders in that shop, with everything keyed by them:
+ * refunds, attributed lines, and the checkout tokens' exposures, events and pixel events.
+ */
 export const handleCustomersRedact: WebhookHandler = async (ctx, webhook) => {
   const payload = parseOrThrow(
     customerRequestSchema,
     webhook.payload,
     'invalid_compliance_payload',
   );
+  const shop = webhook.shop;
   const named = payload.orders_to_redact ?? [];
   const matches = or(
     eq(orders.customerId, payload.customer.id),
     named.length > 0 ? inArray(orders.orderId, named) : undefined,
   );
   const rows = await ctx.db
-    .select({ orderId: orders.orderId })
+    .select({ orderId: orders.orderId, checkoutToken: orders.checkoutToken })
     .from(orders)
-    .where(and(eq(orders.shop, webhook.shop), matches));
+    .where(and(eq(orders.shop, shop), matches));
   const orderIds = [...new Set([...rows.map((r) => r.orderId), ...named])];
   if (orderIds.length === 0) return [];
-  return [
+  const tokens = rows.map((r) => r.checkoutToken).filter((t): t is string => t !== null);
+  const writes: BatchItem<'sqlite'>[] = [
+    ctx.db.delete(refunds).where(and(eq(refunds.shop, shop), inArray(refunds.orderId, orderIds))),
     ctx.db
-      .delete(refunds)
-      .where(and(eq(refunds.shop, webhook.shop), inArray(refunds.orderId, orderIds))),
-    ctx.db
-      .delete(orders)
-      .where(and(eq(orders.shop, webhook.shop), inArray(orders.orderId, orderIds))),
+      .delete(attributedLines)
+      .where(and(eq(attributedLines.shop, shop), inArray(attributedLines.orderId, orderIds))),
+    ctx.db.delete(orders).where(and(eq(orders.shop, shop), inArray(orders.orderId, orderIds))),
   ];
+  if (tokens.length > 0) {
+    writes.push(
+      ctx.db.delete(events).where(and(eq(events.shop, shop), inArray(events.unit, tokens))),
+      ctx.db
+        .delete(pixelEvents)
+        .where(and(eq(pixelEvents.shop, shop), inArray(pixelEvents.checkoutToken, tokens))),
+      ctx.db
+        .delete(exposures)
+        .where(and(eq(exposures.shop, shop), inArray(exposures.unit, tokens))),
+    );
+  }
+  return writes;
 };
 
 /** shop/redact (48 hours after uninstall): delete every row that names the shop. */
-export const handleShopRedact: WebhookHandler = async (ctx, webhook) => [
-  ctx.db.delete(refunds).where(eq(refunds.shop, webhook.shop)),
-  ctx.db.delete(orders).where(eq(orders.shop, webhook.shop)),
-  ctx.db.delete(shopifySessions).where(eq(shopifySessions.shop, webhook.shop)),
-  ctx.db.delete(webhookDeliveries).where(eq(webhookDeliveries.shop, webhook.shop)),
-  ctx.db.delete(shops).where(eq(shops.shop, webhook.shop)),
-];
+export const handleShopRedact: WebhookHandler = async (ctx, webhook) =>
+  [
+    refunds,
+    attributedLines,
+    orders,
+    events,
+    pixelEvents,
+    exposures,
+    armDaily,
+    experiments,
+    offers,
+    shopifySessions,
+    webhookDeliveries,
+    shops,
+  ].map((table) => ctx.db.delete(table).where(eq(table.shop, webhook.shop)));

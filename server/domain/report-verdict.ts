@@ -1,0 +1,38 @@
+import type { Comparison } from '../stats/index.js';
+import { currencyDigits } from './money.js';
+
+/**
+ * The one sentence a merchant reads first. It leads with incremental revenue and its interval and
+ * only calls a result positive or negative when the whole interval is on one side of zero.
+ */
+export type Verdict = {
+  kind: 'positive' | 'negative' | 'inconclusive' | 'not_enough_data';
+  text: string;
+};
+
+export function describeVerdict(
+  incremental: Comparison,
+  lift: Comparison,
+  options: { alpha: number },
+  currency: string,
+): Verdict {
+  const money = (minor: number) =>
+    new Intl.NumberFormat('en-US', {
+      style: 'currency',
+      currency,
+      signDisplay: 'always',
+      maximumFractionDigits: 0,
+    }).format(minor / 10 ** currencyDigits(currency));
+  const level = Math.round((1 - options.alpha) * 100);
+  const range = `${level}% CI ${money(incremental.ci[0])} to ${money(incremental.ci[1])}`;
+  if (lift.warnings.includes('not_enough_data') || lift.warnings.includes('zero_variance')) {
+    return {
+      kind: 'not_enough_data',
+      text: `Not enough data yet: ${money(incremental.expected)} so far (${range}).`,
+    };
+  }
+  const text = `${money(incremental.expected)} incremental revenue, ${range}`;
+  if (incremental.ci[0] > 0) return { kind: 'positive', text };
+  if (incremental.ci[1] < 0) return { kind: 'negative', text };
+  return { kind: 'inconclusive', text: `${text} — not distinguishable from zero yet.` };
+}

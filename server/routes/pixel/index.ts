@@ -1,0 +1,104 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import { pixelEvents } from '../../../drizzle/schema.js';
+import type { AppContext, AppEnv } from '../../app-context.js';
+import { isShopDomain } from '../../auth/shop-domain.js';
+import { isShopActive } from '../../domain/shops.js';
+import { ApiError } from '../../http/errors.js';
+import { rateLimit } from '../../http/rate-limit.js';
+import { parseOrThrow, readJson } from '../../http/validate.js';
+
+/**
+ * The web pixel's endpoint. It is public (pixels have no session token), so it validates
+ * strictly, limits rate per client, stores only ids and amounts (no PII), and is never trusted
+ * over the HMAC-signed webhook: it only flags conversions the webhook has not confirmed yet.
+ */
+const pixelBatchSchema = z
+  .object({
+    shop: z.string().max(255).refine(isShopDomain, 'must be a myshopify.com domain'),
+    events: z
+      .array(
+        z
+          .object({
+            id: z.string().min(1).max(128),
+            name: z.enum(['checkout_completed', 'closer:offer_added']),
+            checkoutToken: z.string().min(1).max(128).nullable(),
+            orderId: z.string().max(64).nullable().optional(),
+            value: z.number().int().min(0).max(100_000_000).nullable().optional(),
+            currency: z.string().length(3).nullable().optional(),
+            at: z.number().int().nonnegative(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(20),
+  })
+  .strict();
+
+const CORS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'POST, OPTIONS',
+  'Access-Control-Allow-Headers': 'Content-Type',
+};
+
+function clientAddress(c: Parameters<Parameters<Hono<AppEnv>['use']>[1]>[0]): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown'; // app.request() in tests has no socket
+  }
+}
+
+export function createPixelRoutes(ctx: AppContext) {
+  return new Hono<AppEnv>()
+    .use('*', async (c, next) => {
+      for (const [name, value] of Object.entries(CORS)) c.header(name, value);
+      if (c.req.method === 'OPTIONS') return c.body(null, 204);
+      await next();
+    })
+    .post(
+      '/events',
+      rateLimit({ windowMs: 60_000, max: 120, key: (c) => clientAddress(c) }),
+      bodyLimit({
+        maxSize: 16 * 1024,
+        onError: () => {
+          throw new ApiError(413, 'batch_too_large', 'A pixel batch may be at most 16 KB.');
+        },
+      }),
+      async (c) => {
+        // Pixels post text/plain to avoid a CORS preflight; the body is JSON either way.
+        const batch = parseOrThrow(
+          pixelBatchSchema,
+          await readJson(c.req.raw),
+          'invalid_pixel_events',
+        );
+        if (!(await isShopActive(ctx.db, batch.shop))) {
+          throw new ApiError(404, 'shop_not_installed', 'The app is not installed on this shop.');
+        }
+        const now = Date.now();
+        const inserted = await ctx.db
+          .insert(pixelEvents)
+          .values(
+            batch.events.map((e) => ({
+              shop: batch.shop,
+              eventId: e.id,
+              name: e.name,
+              checkoutToken: e.checkoutToken,
+              orderId: e.orderId ?? null,
+              value: e.value ?? null,
+              currency: e.currency ?? null,
+              occurredAt: Math.min(e.at, now + 60_000),
+              receivedAt: now,
+            })),
+          )
+          .onConflictDoNothing()
+          .returning({ id: pixelEvents.eventId });
+        return c.json(
+          { accepted: inserted.length, duplicates: batch.events.length - inserted.length },
+          202,
+        );
+      },
+    );
+}
