@@ -16,7 +16,8 @@ export async function ensureShopInstalled(
 ) {
   const existing = await ctx.db.query.shops.findFirst({ where: eq(shops.shop, session.shop) });
   if (existing && existing.uninstalledAt === null && !isNewSession) return existing;
-  const info = await createAdminGateway(ctx, session).fetchShopInfo();
+  const gateway = createAdminGateway(ctx, session);
+  const info = await gateway.fetchShopInfo();
   const now = Date.now();
   const values = {
     shop: session.shop,
@@ -30,6 +31,12 @@ export async function ensureShopInstalled(
   };
   await ctx.db.insert(shops).values(values).onConflictDoUpdate({ target: shops.shop, set: values });
   ctx.logger.info('shop installed', { shop: session.shop });
+  try {
+    await gateway.activateWebPixel(`${ctx.appUrl}/api/pixel/events`);
+  } catch {
+    // The pixel is a secondary signal; an install must not fail because of it.
+    ctx.logger.warn('web pixel activation failed', { shop: session.shop });
+  }
   return values;
 }
 

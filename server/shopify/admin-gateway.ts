@@ -65,6 +65,14 @@ mutation CloserMetafieldsSet($metafields: [MetafieldsSetInput!]!) {
   }
 }`;
 
+const WEB_PIXEL_CREATE_MUTATION = `#graphql
+mutation CloserWebPixelCreate($settings: JSON!) {
+  webPixelCreate(webPixel: { settings: $settings }) {
+    webPixel { id }
+    userErrors { field message code }
+  }
+}`;
+
 interface VariantNode {
   id: string;
   title: string;
@@ -151,6 +159,19 @@ export function createAdminGateway(ctx: AppContext, session: Session) {
       return data.nodes
         .filter((node): node is VariantNode => node?.id !== undefined)
         .map(toCatalogVariant);
+    },
+
+    /**
+     * Activates the app's web pixel on the shop with its settings. A shop that already has it
+     * answers TAKEN, which counts as success.
+     */
+    async activateWebPixel(endpoint: string): Promise<void> {
+      const data = await request<{
+        webPixelCreate: { userErrors: { code: string | null; message: string }[] };
+      }>(WEB_PIXEL_CREATE_MUTATION, { settings: JSON.stringify({ endpoint }) });
+      const errors = data.webPixelCreate.userErrors.filter((e) => e.code !== 'TAKEN');
+      if (errors.length > 0)
+        throw new Error(`webPixelCreate refused: ${errors.map((e) => e.message).join('; ')}`);
     },
 
     /** Writes an app-owned (`$app`) JSON metafield on the given owner (the shop). */

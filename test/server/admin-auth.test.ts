@@ -91,6 +91,10 @@ describe('admin API id-token authentication', () => {
     expect(session?.accessToken).toMatch(/^shpat_/);
     expect(session?.refreshToken).toMatch(/^shprt_/);
     expect(session?.expires).not.toBeNull();
+    // Installing also activates the web pixel, pointed at this app's pixel endpoint.
+    expect(JSON.parse(t.emulator.state(SHOP_A).webPixelSettings ?? '{}')).toEqual({
+      endpoint: 'https://closer.test/api/pixel/events',
+    });
   });
 
   test('later requests reuse the stored session without another exchange', async () => {

@@ -10,6 +10,8 @@ export interface EmulatedShopState {
   name: string;
   currencyCode: string;
   products: DemoProduct[];
+  /** Settings JSON of the activated web pixel, null until webPixelCreate. */
+  webPixelSettings: string | null;
   metafields: Map<
     string,
     { namespace: string; key: string; type: string; value: string; ownerId: string }
@@ -126,6 +128,18 @@ const RESOLVERS: Record<string, Resolver> = {
   }),
   CloserVariants: findVariants,
   CloserMetafieldsSet: setMetafields,
+  CloserWebPixelCreate: (state, variables) => {
+    if (state.webPixelSettings !== null) {
+      return {
+        webPixelCreate: {
+          webPixel: null,
+          userErrors: [{ field: null, message: 'Web pixel is taken.', code: 'TAKEN' }],
+        },
+      };
+    }
+    state.webPixelSettings = String(variables.settings ?? '');
+    return { webPixelCreate: { webPixel: { id: 'gid://shopify/WebPixel/1' }, userErrors: [] } };
+  },
 };
 
 export function registerResolver(operationName: string, resolver: Resolver) {

@@ -36,6 +36,7 @@ export function createShopifyEmulator(options: EmulatorOptions): ShopifyEmulator
         currencyCode: s.currencyCode ?? 'USD',
         products: DEMO_CATALOG,
         metafields: new Map(),
+        webPixelSettings: null,
       },
     ]),
   );
