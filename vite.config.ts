@@ -11,6 +11,7 @@ export default defineConfig({
       'admin-ui/**/*.test.ts',
     ],
     environment: 'node',
+    reporters: ['default', './test/reporters/summary-line.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },
