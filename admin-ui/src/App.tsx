@@ -1,0 +1,30 @@
+import { useEffect } from 'preact/hooks';
+import { ErrorBoundary } from './components/ErrorBoundary.js';
+import { NotFoundPage } from './pages/not-found/NotFoundPage.js';
+import { OfferEditorPage } from './pages/offer-editor/OfferEditorPage.js';
+import { OfferResultsPage } from './pages/offer-results/OfferResultsPage.js';
+import { OffersListPage } from './pages/offers-list/OffersListPage.js';
+import { followHistory, useRoute } from './router/router-store.js';
+import { type Route, routePath } from './router/routes.js';
+
+function renderRoute(route: Route) {
+  switch (route.name) {
+    case 'offers':
+      return <OffersListPage />;
+    case 'offer-new':
+      return <OfferEditorPage id={null} />;
+    case 'offer-edit':
+      return <OfferEditorPage id={route.id} />;
+    case 'offer-results':
+      return <OfferResultsPage id={route.id} />;
+    case 'not-found':
+      return <NotFoundPage />;
+  }
+}
+
+export function App() {
+  const route = useRoute();
+  useEffect(followHistory, []);
+  // Keyed by path: a crash on one page must not stick after navigating to another.
+  return <ErrorBoundary key={routePath(route)}>{renderRoute(route)}</ErrorBoundary>;
+}

@@ -1,0 +1,28 @@
+/**
+ * The slice of App Bridge's `window.shopify` the admin UI uses. Typed here rather than through
+ * @shopify/app-bridge-types because that package declares a global `shopify`, which would clash
+ * with the checkout extension's global of the same name in this single TypeScript project.
+ */
+export interface AppBridge {
+  idToken(): Promise<string>;
+  toast?: { show(message: string, options?: { isError?: boolean }): void };
+}
+
+function isAppBridge(value: unknown): value is AppBridge {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'idToken' in value &&
+    typeof value.idToken === 'function'
+  );
+}
+
+export function readAppBridge(): AppBridge | null {
+  const candidate: unknown = Reflect.get(globalThis, 'shopify');
+  return isAppBridge(candidate) ? candidate : null;
+}
+
+/** A toast when App Bridge offers one; silently nothing otherwise (e.g. in a plain browser tab). */
+export function showToast(message: string, isError = false): void {
+  readAppBridge()?.toast?.show(message, { isError });
+}

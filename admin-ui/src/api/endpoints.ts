@@ -1,0 +1,70 @@
+import type { ApiClient } from './client.js';
+import type {
+  Offer,
+  OfferAction,
+  OfferInput,
+  OfferResults,
+  OfferStatus,
+  Product,
+  Shop,
+} from './types.js';
+
+/** One function per documented admin endpoint (docs/api.md), so pages never build URLs. */
+export function fetchShop(client: ApiClient): Promise<Shop> {
+  return client.request<Shop>('GET', '/shop');
+}
+
+export async function fetchOffers(client: ApiClient, status?: OfferStatus): Promise<Offer[]> {
+  const query = status ? `?status=${encodeURIComponent(status)}` : '';
+  const { offers } = await client.request<{ offers: Offer[] }>('GET', `/offers${query}`);
+  return offers;
+}
+
+export async function fetchOffer(client: ApiClient, id: string): Promise<Offer> {
+  const { offer } = await client.request<{ offer: Offer }>('GET', offerPath(id));
+  return offer;
+}
+
+export async function createOffer(client: ApiClient, input: OfferInput): Promise<Offer> {
+  const { offer } = await client.request<{ offer: Offer }>('POST', '/offers', input);
+  return offer;
+}
+
+export async function updateOffer(
+  client: ApiClient,
+  id: string,
+  input: Partial<OfferInput>,
+): Promise<Offer> {
+  const { offer } = await client.request<{ offer: Offer }>('PATCH', offerPath(id), input);
+  return offer;
+}
+
+export async function runOfferAction(
+  client: ApiClient,
+  id: string,
+  action: OfferAction,
+): Promise<Offer> {
+  const { offer } = await client.request<{ offer: Offer }>('POST', `${offerPath(id)}/${action}`);
+  return offer;
+}
+
+export function fetchOfferResults(client: ApiClient, id: string): Promise<OfferResults> {
+  return client.request<OfferResults>('GET', `${offerPath(id)}/results`);
+}
+
+export async function searchProducts(
+  client: ApiClient,
+  query: string,
+  first = 10,
+): Promise<Product[]> {
+  const params = new URLSearchParams({ query, first: String(first) });
+  const { products } = await client.request<{ products: Product[] }>(
+    'GET',
+    `/products?${params.toString()}`,
+  );
+  return products;
+}
+
+function offerPath(id: string): string {
+  return `/offers/${encodeURIComponent(id)}`;
+}

@@ -1,0 +1,81 @@
+import { getApiClient } from '../../api/client.js';
+import { fetchOffer, fetchOfferResults } from '../../api/endpoints.js';
+import { Badge } from '../../components/Badge.js';
+import { Banner } from '../../components/Banner.js';
+import { Button, LinkButton } from '../../components/Button.js';
+import { Card } from '../../components/Card.js';
+import { Loading } from '../../components/Loading.js';
+import { Page } from '../../components/Page.js';
+import { statusBadge } from '../../lib/offer-labels.js';
+import { useResource } from '../../state/resource.js';
+import { useShop } from '../../state/shop-store.js';
+import { ResultsNote } from './ResultsNote.js';
+import { ResultsTable } from './ResultsTable.js';
+import { hasExposures } from './results-rows.js';
+import { UpliftReportSlot } from './UpliftReportSlot.js';
+
+const BACK = { to: { name: 'offers' }, label: 'Offers' } as const;
+
+export function OfferResultsPage({ id }: { id: string }) {
+  const shop = useShop();
+  const data = useResource(`results:${id}`, async () => {
+    const client = getApiClient();
+    const [offer, results] = await Promise.all([
+      fetchOffer(client, id),
+      fetchOfferResults(client, id),
+    ]);
+    return { offer, results };
+  });
+  const state = data.state;
+
+  if (state.status === 'error') {
+    return (
+      <Page title="Results" back={BACK}>
+        <Banner tone="critical" title="Results could not be loaded" data-testid="results-error">
+          <p>{state.message}</p>
+          <div>
+            <Button onClick={data.reload}>Try again</Button>
+          </div>
+        </Banner>
+      </Page>
+    );
+  }
+  if (state.status === 'loading') {
+    return (
+      <Page title="Results" back={BACK}>
+        <Card>
+          <Loading label="Loading results" />
+        </Card>
+      </Page>
+    );
+  }
+
+  const { offer, results } = state.data;
+  // The results name their currency; the shop's is the fallback for an older server.
+  const currency = results.currency || (shop.status === 'ready' ? shop.data.currency : 'USD');
+  const badge = statusBadge(offer.status);
+  return (
+    <Page
+      title={offer.name}
+      subtitle="Results"
+      titleMetadata={<Badge tone={badge.tone}>{badge.label}</Badge>}
+      back={BACK}
+      actions={
+        <LinkButton to={{ name: 'offer-edit', id: offer.id }} data-testid="results-edit-offer">
+          Edit offer
+        </LinkButton>
+      }
+    >
+      <Card title="Per arm" flush>
+        <ResultsTable arms={results.arms} currency={currency} />
+      </Card>
+      {!hasExposures(results.arms) && (
+        <Banner tone="warning" title="No data yet" data-testid="results-empty">
+          <p>No checkout has reached this offer yet. Activate it and place the checkout block.</p>
+        </Banner>
+      )}
+      <ResultsNote />
+      <UpliftReportSlot offerId={offer.id} results={results} />
+    </Page>
+  );
+}

@@ -1,0 +1,49 @@
+import type { Offer, OfferAction } from '../../api/types.js';
+import { Badge } from '../../components/Badge.js';
+import { type Column, DataTable } from '../../components/DataTable.js';
+import { formatPercent } from '../../lib/format.js';
+import { statusBadge, TARGET_LABELS } from '../../lib/offer-labels.js';
+import { Link } from '../../router/Link.js';
+import { OfferActions } from './OfferActions.js';
+
+const COLUMNS: readonly Column[] = [
+  { label: 'Name' },
+  { label: 'Status' },
+  { label: 'Target' },
+  { label: 'Holdout', align: 'numeric' },
+  { label: 'Priority', align: 'numeric' },
+  { label: 'Actions', align: 'actions', hidden: true },
+];
+
+interface OffersTableProps {
+  offers: readonly Offer[];
+  pending: ReadonlyMap<string, OfferAction>;
+}
+
+export function OffersTable({ offers, pending }: OffersTableProps) {
+  const rows = offers.map((offer) => {
+    const badge = statusBadge(offer.status);
+    return {
+      key: offer.id,
+      testId: 'offer-row',
+      cells: [
+        <Link
+          key="name"
+          to={{ name: 'offer-edit', id: offer.id }}
+          class="DataTable-rowLink"
+          data-testid="offer-name"
+        >
+          {offer.name}
+        </Link>,
+        <Badge key="status" tone={badge.tone} data-testid="offer-status">
+          {badge.label}
+        </Badge>,
+        TARGET_LABELS[offer.target],
+        formatPercent(offer.holdout),
+        offer.priority,
+        <OfferActions key="actions" offer={offer} pending={pending.get(offer.id) ?? null} />,
+      ],
+    };
+  });
+  return <DataTable caption="Offers" columns={COLUMNS} rows={rows} data-testid="offers-table" />;
+}

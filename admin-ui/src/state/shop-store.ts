@@ -1,0 +1,28 @@
+import { signal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import { toErrorMessage } from '../api/api-error.js';
+import { getApiClient } from '../api/client.js';
+import { fetchShop } from '../api/endpoints.js';
+import type { Shop } from '../api/types.js';
+import type { Resource } from './resource.js';
+
+/** The shop (currency, default holdout) changes rarely, so one load serves the whole session. */
+const shopState = signal<Resource<Shop>>({ status: 'loading' });
+let requested = false;
+
+export async function loadShop(): Promise<void> {
+  requested = true;
+  shopState.value = { status: 'loading' };
+  try {
+    shopState.value = { status: 'ready', data: await fetchShop(getApiClient()) };
+  } catch (error) {
+    shopState.value = { status: 'error', message: toErrorMessage(error) };
+  }
+}
+
+export function useShop(): Resource<Shop> {
+  useEffect(() => {
+    if (!requested) void loadShop();
+  }, []);
+  return shopState.value;
+}
