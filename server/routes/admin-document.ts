@@ -49,6 +49,15 @@ export function createAdminDocumentRoutes(ctx: AppContext) {
   const apiKey = ctx.shopify.config.apiKey;
   return (
     new Hono<AppEnv>()
+      // Hashed, immutable bundles of the admin UI; public like any app's static assets.
+      .use('/admin-ui/assets/*', async (c, next) => {
+        await next();
+        if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+      })
+      .get(
+        '/admin-ui/assets/*',
+        serveStatic({ root: relative(process.cwd(), resolve(ADMIN_DIST, '..')) }),
+      )
       .get('/auth/session-token', (c) => {
         const shop = c.req.query('shop') ?? null;
         c.header(

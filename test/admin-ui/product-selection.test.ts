@@ -52,5 +52,6 @@ describe('product selection', () => {
   test('hides Shopify\'s "Default Title" variant name', () => {
     expect(variantLabel('Sock', 'Default Title')).toBe('Sock');
     expect(variantLabel('Sock', 'Red / M')).toBe('Sock — Red / M');
+    expect(variantLabel('Sock', null)).toBe('Sock');
   });
 });

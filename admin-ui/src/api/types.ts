@@ -40,7 +40,7 @@ export interface ProductDetail {
   variantId: string;
   productId: string;
   title: string;
-  variantTitle: string;
+  variantTitle: string | null;
   imageUrl: string | null;
   /** Minor units of the shop currency. */
   price: number;

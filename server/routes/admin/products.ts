@@ -30,7 +30,7 @@ export function createProductRoutes(ctx: AppContext) {
         imageUrl: product.imageUrl,
         variants: product.variants.map((v) => ({
           id: v.variantId,
-          title: v.variantTitle ?? 'Default',
+          title: v.variantTitle ?? 'Default Title',
           price: toMinorUnits(v.price, currency),
           available: v.available,
         })),

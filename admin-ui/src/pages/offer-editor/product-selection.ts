@@ -37,7 +37,8 @@ export function removeProduct(
 }
 
 /** Shopify names the only variant of a product "Default Title"; merchants never see that. */
-export function variantLabel(title: string, variantTitle: string): string {
-  if (variantTitle === '' || variantTitle === 'Default Title') return title;
+export function variantLabel(title: string, variantTitle: string | null): string {
+  // Shopify names the only variant of a simple product "Default Title"; it is not a real option.
+  if (!variantTitle || variantTitle === 'Default Title') return title;
   return `${title} — ${variantTitle}`;
 }
