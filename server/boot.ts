@@ -9,6 +9,7 @@ import { authenticateAdmin } from './auth/admin-auth.js';
 import { openDatabase } from './db/client.js';
 import { loadOrCreateDemoShop } from './demo/demo-shop.js';
 import { mountDevRoutes } from './demo/dev-routes.js';
+import { mountSandboxRoutes, readConfigFromEmulator } from './demo/sandbox/index.js';
 import { createShopifyEmulator } from './demo/emulator/index.js';
 import { signAdminIdToken } from './demo/shopify-signatures.js';
 import type { Env } from './env.js';
@@ -42,10 +43,9 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
     apiSecret: demo!.apiSecret,
     appUrl: localUrl,
   };
-  const emulator = demo
-    ? setupServer(...createShopifyEmulator({ ...demo, shops: [{ shop: demo.shop }] }).handlers)
-    : null;
-  emulator?.listen({ onUnhandledFrame: 'bypass' });
+  const emulator = demo ? createShopifyEmulator({ ...demo, shops: [{ shop: demo.shop }] }) : null;
+  const network = emulator ? setupServer(...emulator.handlers) : null;
+  network?.listen({ onUnhandledFrame: 'bypass' });
 
   const database = await openDatabase(env.databaseUrl, env.databaseAuthToken);
   const ctx: AppContext = {
@@ -61,7 +61,13 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
       : 'https://cdn.shopify.com/shopifycloud/app-bridge.js',
     ...(demo ? { demo: { shop: demo.shop, apiKey: demo.apiKey, apiSecret: demo.apiSecret } } : {}),
   };
-  const mounts: RouteMount[] = demo ? [mountDevRoutes(ctx)] : [];
+  const mounts: RouteMount[] =
+    demo && emulator
+      ? [
+          mountDevRoutes(ctx),
+          mountSandboxRoutes(ctx, { readPublishedConfig: readConfigFromEmulator(emulator, demo.shop) }),
+        ]
+      : [];
   const app = createApp(ctx, mounts);
   handle = (request) => app.fetch(request);
 
@@ -75,7 +81,7 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
     ctx,
     close: async () => {
       await new Promise<void>((done) => server.close(() => done()));
-      emulator?.close();
+      network?.close();
       database.close();
     },
   };

@@ -67,6 +67,7 @@ export function mountDevRoutes(ctx: AppContext) {
       Credentials to sign tokens and webhooks are in <code>data/demo-shop.json</code>.</p>
     <ul>
       <li><a href="/app?shop=${demo.shop}">Merchant admin</a> (embedded admin UI, outside Shopify's frame)</li>
+      <li><a href="/sandbox">Checkout sandbox</a> (runs the shipped checkout extension bundle over a demo cart)</li>
       <li><a href="/health">/health</a> and <a href="/ready">/ready</a></li>
     </ul>
   </body>

@@ -1,0 +1,47 @@
+import type { Api } from '@shopify/ui-extensions/purchase.checkout.block.render';
+
+/**
+ * The part of Shopify's `shopify` global this extension uses. Narrower than `Api` on purpose: the
+ * pure helpers take it as a parameter (so tests pass a plain object), and the demo sandbox
+ * implements exactly this surface. `test/extension/host-type.test.ts` checks that the real
+ * `Api` of both targets still satisfies it.
+ */
+export interface Readable<T> {
+  readonly value: T;
+}
+
+export interface HostCartLine {
+  merchandise: { id: string; product: { id: string } };
+  quantity: number;
+}
+
+export interface HostMoney {
+  amount: number;
+  currencyCode: string;
+}
+
+export interface CheckoutHost {
+  appMetafields: Readable<{ metafield: { namespace: string; key: string; value: string } }[]>;
+  lines: Readable<HostCartLine[]>;
+  cost: { subtotalAmount: Readable<HostMoney> };
+  localization: {
+    currency: Readable<{ isoCode: string }>;
+    language: Readable<{ isoCode: string }>;
+    country: Readable<{ isoCode: string } | undefined>;
+  };
+  /** Absent without protected customer data access. */
+  buyerIdentity?: { customer: Readable<{ id: string } | undefined> };
+  shippingAddress?: Readable<{ countryCode?: string } | undefined>;
+  checkoutToken: Readable<string | undefined>;
+  settings: Readable<Record<string, string | number | boolean | undefined>>;
+  instructions: Readable<{ lines: { canAddCartLine: boolean } }>;
+  extension: { target: string; scriptUrl: string; editor?: unknown };
+  i18n: Pick<Api['i18n'], 'formatCurrency' | 'translate'>;
+  sessionToken: Api['sessionToken'];
+  applyCartLinesChange: Api['applyCartLinesChange'];
+}
+
+/** The `shopify` global Shopify installs in the extension's worker before running the module. */
+export function getHost(): CheckoutHost {
+  return (globalThis as unknown as { shopify: CheckoutHost }).shopify;
+}

@@ -1,0 +1,69 @@
+import {
+  type DecideContext,
+  decideOffers,
+  type OfferDecision,
+  type PublishedConfig,
+} from '../../../decide/index';
+import type { SandboxCartLine } from './sandbox-types';
+
+/**
+ * What decide says for this checkout, computed by the page with the same pure code and inputs the
+ * extension uses, for the debug panel and to find a token in a wanted arm.
+ */
+export function parseConfig(raw: string | null): PublishedConfig | null {
+  if (!raw) return null;
+  try {
+    return JSON.parse(raw) as PublishedConfig;
+  } catch {
+    return null;
+  }
+}
+
+export function sandboxContext(
+  lines: SandboxCartLine[],
+  currency: string,
+  language: string,
+): DecideContext {
+  const digits =
+    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+      .maximumFractionDigits ?? 2;
+  return {
+    cartLines: lines.map((l) => ({
+      variantId: l.merchandise.id,
+      productId: l.merchandise.product.id,
+      quantity: l.quantity,
+    })),
+    subtotal: Math.round(
+      lines.reduce((sum, l) => sum + l.cost.totalAmount.amount, 0) * 10 ** digits,
+    ),
+    currency,
+    country: 'US',
+    locale: language,
+    loggedIn: false,
+    customerTags: [],
+    now: Date.now(),
+  };
+}
+
+export function decideAll(
+  config: PublishedConfig | null,
+  context: DecideContext,
+  token: string,
+): OfferDecision[] {
+  return config ? decideOffers(config, context, token) : [];
+}
+
+/** A fresh token that decide puts in the wanted arm of the first offer, so both arms can be seen. */
+export function findToken(
+  config: PublishedConfig,
+  context: DecideContext,
+  holdout: boolean,
+): string | null {
+  for (let i = 0; i < 10_000; i++) {
+    const token = `sbx-${Math.random().toString(36).slice(2, 12)}`;
+    const [first] = decideOffers(config, context, token);
+    if (!first) return null;
+    if (first.inExperiment && first.holdout === holdout) return token;
+  }
+  return null;
+}

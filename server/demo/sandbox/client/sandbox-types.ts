@@ -1,0 +1,79 @@
+import type { CheckoutHost, HostMoney } from '../../../../extension/checkout/src/host';
+
+/**
+ * What the sandbox page hands its extension frames (as `window.closerSandbox`) and what the
+ * server embeds in the page. Shared by the page, the frames and the server that renders them.
+ */
+export interface SandboxVariant {
+  id: string;
+  productId: string;
+  title: string;
+  variantTitle: string | null;
+  vendor: string;
+  productType: string;
+  imageUrl: string;
+  /** Minor units of the shop currency. */
+  price: number;
+  available: boolean;
+}
+
+export interface SandboxData {
+  shop: string;
+  shopName: string;
+  currency: string;
+  /** The raw `$app.closer_config` metafield value the server published, if any. */
+  config: string | null;
+  catalog: SandboxVariant[];
+  initialCart: { variantId: string; quantity: number }[];
+  bundleUrl: string;
+  localesUrl: string;
+  /** The backend URL baked into the bundle ('' = the origin serving it). */
+  bundleAppUrl: string;
+}
+
+/** A cart line in the shape Shopify gives `shopify.lines`. */
+export interface SandboxCartLine {
+  id: string;
+  merchandise: {
+    type: 'variant';
+    id: string;
+    title: string;
+    subtitle?: string;
+    image?: { url: string; altText?: string };
+    product: { id: string; vendor: string; productType: string };
+    selectedOptions: { name: string; value: string }[];
+    requiresShipping: boolean;
+  };
+  quantity: number;
+  cost: { totalAmount: HostMoney };
+  attributes: { key: string; value: string }[];
+}
+
+export interface Store<T> {
+  readonly value: T;
+  subscribe(listener: (value: T) => void): () => void;
+}
+
+export type CartLineChange = Parameters<CheckoutHost['applyCartLinesChange']>[0];
+export type CartLineChangeResult = Awaited<ReturnType<CheckoutHost['applyCartLinesChange']>>;
+
+export interface ObservedEvent {
+  target: string;
+  type: string;
+  arm: string;
+  offerId: string;
+  status: number | 'failed';
+}
+
+export interface SandboxHost {
+  data: SandboxData;
+  token: string;
+  language: string;
+  canAddCartLine: boolean;
+  lines: Store<SandboxCartLine[]>;
+  subtotal: Store<HostMoney>;
+  applyCartLinesChange(change: CartLineChange): Promise<CartLineChangeResult>;
+  observeEvents(events: ObservedEvent[]): void;
+}
+
+export const SANDBOX_HOST_GLOBAL = 'closerSandbox';

@@ -1,0 +1,165 @@
+import { describe, expect, test, vi } from 'vitest';
+import type { Placement } from '../../extension/checkout/src/choose-offer';
+import {
+  type CheckoutEvent,
+  createEventQueue,
+  MAX_BATCH,
+} from '../../extension/checkout/src/event-queue';
+import { createEventSender } from '../../extension/checkout/src/send-events';
+import { createTracker, newEventId } from '../../extension/checkout/src/tracker';
+
+function event(i: number): CheckoutEvent {
+  return {
+    id: `evt-0000-${i}`,
+    type: 'impression',
+    offerId: 'off_1',
+    experimentKey: 'exp_1',
+    arm: 'treatment',
+    unit: 'ct_1',
+    at: i,
+  };
+}
+
+/** A scheduler the test fires by hand, so no assertion depends on time passing. */
+function manualTimer() {
+  const pending: (() => void)[] = [];
+  return {
+    schedule: (flush: () => void) => void pending.push(flush),
+    fire: () => {
+      for (const flush of pending.splice(0)) flush();
+    },
+    get armed() {
+      return pending.length;
+    },
+  };
+}
+
+describe('event queue', () => {
+  test('gathers events until the timer fires, then sends them in one batch', () => {
+    const timer = manualTimer();
+    const send = vi.fn(async (_events: CheckoutEvent[]) => {});
+    const queue = createEventQueue({ send, schedule: timer.schedule });
+    queue.push(event(1));
+    queue.push(event(2));
+    queue.push(event(3));
+    expect(send).not.toHaveBeenCalled();
+    expect(timer.armed).toBe(1);
+    timer.fire();
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(send.mock.calls[0]?.[0].map((e) => e.at)).toEqual([1, 2, 3]);
+  });
+
+  test('never sends more than the server takes in one request', () => {
+    const timer = manualTimer();
+    const batches: number[] = [];
+    const queue = createEventQueue({
+      send: async (events) => void batches.push(events.length),
+      schedule: timer.schedule,
+    });
+    for (let i = 0; i < MAX_BATCH * 2 + 20; i++) queue.push(event(i));
+    timer.fire();
+    expect(batches).toEqual([MAX_BATCH, MAX_BATCH, 20]);
+  });
+
+  test('flush sends at once (page hide) and a failing send is swallowed', async () => {
+    const timer = manualTimer();
+    const send = vi.fn(async () => {
+      throw new Error('offline');
+    });
+    const queue = createEventQueue({ send, schedule: timer.schedule });
+    queue.push(event(1));
+    expect(() => queue.flush()).not.toThrow();
+    expect(send).toHaveBeenCalledTimes(1);
+    timer.fire();
+    expect(send).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('event sender', () => {
+  test('posts the batch with keepalive and the session token as a Bearer token', async () => {
+    const fetchImpl = vi.fn(
+      async (_url: string, _init: RequestInit) => new Response(null, { status: 202 }),
+    );
+    const send = createEventSender(
+      { get: async () => 'tok' },
+      'https://app.test/api/checkout/events',
+      fetchImpl,
+    );
+    await send([event(1)]);
+    const [url, init] = fetchImpl.mock.calls[0]!;
+    expect(url).toBe('https://app.test/api/checkout/events');
+    expect(init).toMatchObject({ method: 'POST', keepalive: true });
+    expect(new Headers(init.headers).get('authorization')).toBe('Bearer tok');
+    expect(JSON.parse(String(init.body))).toEqual({ events: [event(1)] });
+  });
+
+  test('swallows token and network failures', async () => {
+    const failingToken = createEventSender(
+      { get: () => Promise.reject(new Error('no token')) },
+      'https://x',
+      vi.fn(),
+    );
+    await expect(failingToken([event(1)])).resolves.toBeUndefined();
+    const failingFetch = createEventSender({ get: async () => 't' }, 'https://x', () =>
+      Promise.reject(new TypeError('Failed to fetch')),
+    );
+    await expect(failingFetch([event(1)])).resolves.toBeUndefined();
+  });
+});
+
+describe('tracker', () => {
+  const placement = {
+    unit: 'ct_1',
+    offer: { id: 'off_1' },
+    decision: {
+      offerId: 'off_1',
+      experimentKey: 'exp_1',
+      arm: 'treatment',
+      holdout: false,
+      inExperiment: true,
+      products: [],
+    },
+  } as unknown as Placement;
+
+  test('sends exposure and impression once per offer and unit, interactions every time', () => {
+    const pushed: CheckoutEvent[] = [];
+    let n = 0;
+    const tracker = createTracker(
+      { push: (e) => void pushed.push(e), flush() {} },
+      { now: () => 42, newId: () => `id-${++n}` },
+    );
+    tracker.track('exposure', placement);
+    tracker.track('exposure', placement);
+    tracker.track('impression', placement);
+    tracker.track('impression', placement);
+    tracker.track('click', placement);
+    tracker.track('click', placement);
+    tracker.track('add', placement, 1200);
+    expect(pushed.map((e) => e.type)).toEqual(['exposure', 'impression', 'click', 'click', 'add']);
+    expect(pushed.at(-1)).toEqual({
+      id: 'id-5',
+      type: 'add',
+      offerId: 'off_1',
+      experimentKey: 'exp_1',
+      arm: 'treatment',
+      unit: 'ct_1',
+      at: 42,
+      value: 1200,
+    });
+  });
+
+  test('an interaction tracked before its exposure is still preceded by one', () => {
+    const pushed: CheckoutEvent[] = [];
+    const tracker = createTracker({ push: (e) => void pushed.push(e), flush() {} });
+    tracker.track('impression', placement);
+    tracker.track('exposure', placement);
+    expect(pushed.map((e) => e.type)).toEqual(['exposure', 'impression']);
+  });
+
+  test('event ids are UUIDs the server accepts as idempotency keys', () => {
+    const ids = new Set(Array.from({ length: 100 }, newEventId));
+    expect(ids.size).toBe(100);
+    for (const id of ids)
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});
