@@ -9,8 +9,8 @@ import { authenticateAdmin } from './auth/admin-auth.js';
 import { openDatabase } from './db/client.js';
 import { loadOrCreateDemoShop } from './demo/demo-shop.js';
 import { mountDevRoutes } from './demo/dev-routes.js';
-import { mountSandboxRoutes, readConfigFromEmulator } from './demo/sandbox/index.js';
 import { createShopifyEmulator } from './demo/emulator/index.js';
+import { mountSandboxRoutes, readConfigFromEmulator } from './demo/sandbox/index.js';
 import { signAdminIdToken } from './demo/shopify-signatures.js';
 import type { Env } from './env.js';
 import type { Logger } from './logger.js';
@@ -65,7 +65,9 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
     demo && emulator
       ? [
           mountDevRoutes(ctx),
-          mountSandboxRoutes(ctx, { readPublishedConfig: readConfigFromEmulator(emulator, demo.shop) }),
+          mountSandboxRoutes(ctx, {
+            readPublishedConfig: readConfigFromEmulator(emulator, demo.shop),
+          }),
         ]
       : [];
   const app = createApp(ctx, mounts);
