@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { startServer } from './boot.js';
 import { EnvError, loadEnv } from './env.js';
 import { createLogger } from './logger.js';
@@ -25,8 +26,9 @@ async function main() {
         `  Closer is running in DEMO mode (no Shopify credentials set) for ${shop}`,
         `  Demo home        ${running.url}/`,
         `  Merchant admin   ${running.url}/app?shop=${shop}`,
+        `  Checkout sandbox ${running.url}/sandbox`,
         `  Health           ${running.url}/health`,
-        '  Credentials for signing tokens and webhooks: data/demo-shop.json',
+        `  Credentials for signing tokens and webhooks: ${join(env.dataDir, 'demo-shop.json')}`,
         '',
       ].join('\n'),
     );
