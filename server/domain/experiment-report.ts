@@ -11,7 +11,6 @@ import type { AppContext } from '../app-context.js';
 import { ApiError } from '../http/errors.js';
 import {
   type ArmSums,
-  type Comparison,
   checkSampleRatio,
   compareArms,
   incrementalTotal,

@@ -1,5 +1,12 @@
 import type { TestApp } from './test-app.js';
 
+/**
+ * A parsed JSON response body. Tests read deep fields of many different answers and assert on
+ * them; a wrong path fails the assertion, which is the type check that matters here.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: see above
+export type JsonBody = Record<string, any>;
+
 export const TOTE = 'gid://shopify/ProductVariant/20001';
 export const CARE_KIT = 'gid://shopify/ProductVariant/20081';
 export const SPRAY = 'gid://shopify/ProductVariant/20091';
@@ -33,5 +40,5 @@ export async function adminCall(
     },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
+  return { status: res.status, body: (await res.json()) as JsonBody };
 }

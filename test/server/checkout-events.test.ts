@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { attributedLines, events, exposures } from '../../drizzle/schema.js';
 import { decideOffers, type PublishedConfig } from '../../server/decide/index.js';
+import type { JsonBody } from '../helpers/offers.js';
 import { adminCall, crossSellInput } from '../helpers/offers.js';
 import { orderPayload } from '../helpers/order-payloads.js';
 import { createTestApp, SHOP_A, SHOP_B, type TestApp } from '../helpers/test-app.js';
@@ -76,7 +77,7 @@ async function send(body: unknown, shop = SHOP_A, token?: string) {
   });
   return {
     status: res.status,
-    body: (await res.json()) as Record<string, any>,
+    body: (await res.json()) as JsonBody,
     cors: res.headers.get('access-control-allow-origin'),
   };
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { pixelEvents } from '../../drizzle/schema.js';
+import type { JsonBody } from '../helpers/offers.js';
 import { createTestApp, SHOP_A, SHOP_B, type TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
@@ -29,7 +30,7 @@ async function post(body: unknown, contentType = 'text/plain') {
   });
   return {
     status: res.status,
-    body: (await res.json()) as Record<string, any>,
+    body: (await res.json()) as JsonBody,
     headers: res.headers,
   };
 }
@@ -80,7 +81,7 @@ describe('POST /api/pixel/events (public)', () => {
   });
 
   test('limits the rate per client with a 429 and Retry-After', async () => {
-    let last = { status: 0, body: {} as Record<string, any>, headers: new Headers() };
+    let last = { status: 0, body: {} as JsonBody, headers: new Headers() };
     for (let i = 0; i < 125 && last.status !== 429; i++)
       last = await post({ shop: SHOP_A, events: [completed(`r-${i}`)] });
     expect(last.status).toBe(429);
