@@ -46,7 +46,18 @@ export function adminApiAuth(ctx: AppContext): MiddlewareHandler<AppEnv> {
         'missing_session_token',
         'Send the App Bridge id token as a Bearer token.',
       );
-    c.set('shop', await authenticateAdmin(ctx, token));
+    const shop = await authenticateAdmin(ctx, token);
+    c.set('shop', shop);
     await next();
+    // Shopify answered 401 to our stored token (revoked, or issued under other credentials):
+    // forget it and let App Bridge retry, which runs token exchange afresh.
+    if (c.error instanceof HttpResponseError && c.error.response.code === 401) {
+      await ctx.sessionStorage.deleteSession(ctx.shopify.session.getOfflineId(shop));
+      ctx.logger.warn('stored Admin API token refused; session dropped', { shop });
+      throw unauthorized(
+        'shopify_token_refused',
+        'Shopify refused the stored access token; retry.',
+      );
+    }
   };
 }

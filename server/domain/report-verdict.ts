@@ -13,7 +13,7 @@ export type Verdict = {
 export function describeVerdict(
   incremental: Comparison,
   lift: Comparison,
-  options: { alpha: number },
+  options: { alpha: number; engine: 'frequentist' | 'bayesian' },
   currency: string,
 ): Verdict {
   const money = (minor: number) =>
@@ -24,7 +24,9 @@ export function describeVerdict(
       maximumFractionDigits: 0,
     }).format(minor / 10 ** currencyDigits(currency));
   const level = Math.round((1 - options.alpha) * 100);
-  const range = `${level}% CI ${money(incremental.ci[0])} to ${money(incremental.ci[1])}`;
+  // A Bayesian interval is a credible interval; calling it a confidence interval would mislead.
+  const kind = options.engine === 'bayesian' ? 'credible interval' : 'CI';
+  const range = `${level}% ${kind} ${money(incremental.ci[0])} to ${money(incremental.ci[1])}`;
   if (lift.warnings.includes('not_enough_data') || lift.warnings.includes('zero_variance')) {
     return {
       kind: 'not_enough_data',

@@ -137,4 +137,33 @@ describe('admin API client', () => {
       code: 'network_error',
     });
   });
+
+  test('downloads a file with the bearer token and hands back its body', async () => {
+    const { fetch, calls } = scriptedFetch([
+      () => new Response('arm,units\nholdout,3\n', { headers: { 'Content-Type': 'text/csv' } }),
+    ]);
+    const client = createApiClient({ baseUrl: '/api/admin', fetch, idToken: tokens() });
+    const blob = await client.download('/experiments/e1/report?format=csv');
+    expect(await blob.text()).toBe('arm,units\nholdout,3\n');
+    expect(calls[0]).toMatchObject({
+      url: '/api/admin/experiments/e1/report?format=csv',
+      method: 'GET',
+      authorization: 'Bearer token-1',
+    });
+  });
+
+  test('retries a stale download once and surfaces a failed one as an API error', async () => {
+    const { fetch, calls } = scriptedFetch([
+      staleSession,
+      json(404, {
+        error: { code: 'experiment_not_found', message: 'No experiment', requestId: 'r4' },
+      }),
+    ]);
+    const client = createApiClient({ baseUrl: '', fetch, idToken: tokens() });
+    await expect(client.download('/experiments/x/report?format=csv')).rejects.toMatchObject({
+      status: 404,
+      code: 'experiment_not_found',
+    });
+    expect(calls).toHaveLength(2);
+  });
 });

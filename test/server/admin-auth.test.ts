@@ -192,3 +192,26 @@ describe('embedded admin document', () => {
     expect(await res.text()).toContain('shopify-api-key');
   });
 });
+
+describe('a stored token Shopify no longer accepts', () => {
+  test('is dropped with a retryable 401, and the retry exchanges a new one', async () => {
+    await getShop(await t.idToken(SHOP_A));
+    await t.db
+      .update(shopifySessions)
+      .set({ accessToken: 'shpat_1_0000000000000000000000000000000000000000' })
+      .where(eq(shopifySessions.shop, SHOP_A));
+    const call = async () =>
+      t.app.request('/api/admin/products?query=tote', {
+        headers: { Authorization: `Bearer ${await t.idToken(SHOP_A)}` },
+      });
+    const refused = await call();
+    await expectRejected(refused, 'shopify_token_refused');
+    expect(
+      await t.db.select().from(shopifySessions).where(eq(shopifySessions.shop, SHOP_A)),
+    ).toHaveLength(0);
+    const exchanges = t.emulator.calls.tokenExchange;
+    const retried = await call();
+    expect(retried.status).toBe(200);
+    expect(t.emulator.calls.tokenExchange).toBe(exchanges + 1);
+  });
+});

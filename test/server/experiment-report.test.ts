@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { armDaily, orders } from '../../drizzle/schema.js';
 import { decideOffers, type PublishedConfig } from '../../server/decide/index.js';
+import { describeVerdict } from '../../server/domain/report-verdict.js';
 import { adminCall, crossSellInput } from '../helpers/offers.js';
 import { orderPayload, refundPayload } from '../helpers/order-payloads.js';
 import { createTestApp, SHOP_A, type TestApp } from '../helpers/test-app.js';
@@ -190,5 +191,75 @@ describe('GET /api/admin/experiments/:key/report', () => {
     const { status, body } = await adminCall(t, SHOP_A, 'GET', '/experiments/exp_nothere/report');
     expect(status).toBe(404);
     expect(body.error.code).toBe('experiment_not_found');
+  });
+});
+
+describe('report verdict wording', () => {
+  const comparison = (lo: number, hi: number) => ({
+    expected: (lo + hi) / 2,
+    ci: [lo, hi] as [number, number],
+    stddev: 1,
+    warnings: [],
+  });
+  test('calls a result positive only when the whole interval is above zero', () => {
+    expect(
+      describeVerdict(
+        comparison(31000, 217000),
+        comparison(0.1, 0.3),
+        { alpha: 0.05, engine: 'frequentist' },
+        'USD',
+      ),
+    ).toEqual({
+      kind: 'positive',
+      text: '+$1,240 incremental revenue, 95% CI +$310 to +$2,170',
+    });
+    expect(
+      describeVerdict(
+        comparison(-1000, 5000),
+        comparison(-0.1, 0.3),
+        { alpha: 0.05, engine: 'frequentist' },
+        'USD',
+      ).kind,
+    ).toBe('inconclusive');
+    expect(
+      describeVerdict(
+        comparison(-5000, -1000),
+        comparison(-0.3, -0.1),
+        { alpha: 0.05, engine: 'frequentist' },
+        'USD',
+      ).kind,
+    ).toBe('negative');
+  });
+
+  test('names a Bayesian interval a credible interval', () => {
+    expect(
+      describeVerdict(
+        comparison(31000, 217000),
+        comparison(0.1, 0.3),
+        { alpha: 0.05, engine: 'bayesian' },
+        'USD',
+      ).text,
+    ).toContain('95% credible interval');
+  });
+});
+
+describe('PATCH /api/admin/settings', () => {
+  test('saves the report defaults the report then uses', async () => {
+    const saved = await adminCall(t, SHOP_A, 'PATCH', '/settings', {
+      statsEngine: 'bayesian',
+      sequential: false,
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.settings).toMatchObject({
+      statsEngine: 'bayesian',
+      sequential: false,
+      defaultHoldout: 0.1,
+    });
+    const { body } = await adminCall(t, SHOP_A, 'GET', `/experiments/${experimentKey}/report`);
+    expect(body.engine).toBe('bayesian');
+    expect(body.verdict.text).toMatch(/credible interval|Not enough data/);
+    expect(
+      (await adminCall(t, SHOP_A, 'PATCH', '/settings', { statsEngine: 'magic' })).status,
+    ).toBe(400);
   });
 });

@@ -12,15 +12,25 @@ export interface ApiClientOptions {
 
 export interface ApiClient {
   request<T>(method: HttpMethod, path: string, body?: unknown): Promise<T>;
+  /**
+   * A file answer (e.g. a CSV export) as a Blob. A plain link cannot carry the bearer token, so
+   * downloads go through the client like any other call.
+   */
+  download(path: string): Promise<Blob>;
 }
 
 /** Shopify's signal that the id token was stale and a retry with a new one may succeed. */
 export const RETRY_HEADER = 'X-Shopify-Retry-Invalid-Session-Request';
 
 export function createApiClient(options: ApiClientOptions): ApiClient {
-  async function send(method: HttpMethod, path: string, body: unknown): Promise<Response> {
+  async function send(
+    method: HttpMethod,
+    path: string,
+    body: unknown,
+    accept: string,
+  ): Promise<Response> {
     const headers: Record<string, string> = {
-      Accept: 'application/json',
+      Accept: accept,
       Authorization: `Bearer ${await options.idToken()}`,
     };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -39,17 +49,31 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     }
   }
 
+  async function sendOk(
+    method: HttpMethod,
+    path: string,
+    body: unknown,
+    accept: string,
+  ): Promise<Response> {
+    let response = await send(method, path, body, accept);
+    // Once only: a second 401 means the session is really invalid, not merely stale.
+    if (response.status === 401 && response.headers.get(RETRY_HEADER) === '1') {
+      response = await send(method, path, body, accept);
+    }
+    if (!response.ok) throw await toApiRequestError(response);
+    return response;
+  }
+
   return {
     async request<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
-      let response = await send(method, path, body);
-      // Once only: a second 401 means the session is really invalid, not merely stale.
-      if (response.status === 401 && response.headers.get(RETRY_HEADER) === '1') {
-        response = await send(method, path, body);
-      }
-      if (!response.ok) throw await toApiRequestError(response);
+      const response = await sendOk(method, path, body, 'application/json');
       if (response.status === 204) return undefined as T;
       // The server is the contract's owner; its JSON is trusted to match docs/api.md.
       return (await response.json()) as T;
+    },
+    async download(path: string): Promise<Blob> {
+      const response = await sendOk('GET', path, undefined, '*/*');
+      return response.blob();
     },
   };
 }

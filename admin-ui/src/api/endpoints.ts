@@ -1,12 +1,15 @@
 import type { ApiClient } from './client.js';
 import type {
+  ExperimentReport,
   Offer,
   OfferAction,
   OfferInput,
   OfferResults,
   OfferStatus,
   Product,
+  ReportChoice,
   Shop,
+  ShopSettings,
 } from './types.js';
 
 /** One function per documented admin endpoint (docs/api.md), so pages never build URLs. */
@@ -63,6 +66,51 @@ export async function searchProducts(
     `/products?${params.toString()}`,
   );
   return products;
+}
+
+export async function updateSettings(
+  client: ApiClient,
+  patch: Partial<ShopSettings>,
+): Promise<ShopSettings> {
+  const { settings } = await client.request<{ settings: ShopSettings }>(
+    'PATCH',
+    '/settings',
+    patch,
+  );
+  return settings;
+}
+
+/** Without a choice the server answers with the shop's default engine and sequential mode. */
+export function fetchExperimentReport(
+  client: ApiClient,
+  experimentKey: string,
+  choice: ReportChoice | null,
+): Promise<ExperimentReport> {
+  return client.request<ExperimentReport>('GET', reportPath(experimentKey, choice));
+}
+
+export function downloadExperimentReportCsv(
+  client: ApiClient,
+  experimentKey: string,
+  choice: ReportChoice | null,
+): Promise<Blob> {
+  return client.download(reportPath(experimentKey, choice, 'csv'));
+}
+
+export function reportPath(
+  experimentKey: string,
+  choice: ReportChoice | null,
+  format?: 'csv',
+): string {
+  const params = new URLSearchParams();
+  if (format) params.set('format', format);
+  if (choice) {
+    params.set('engine', choice.engine);
+    params.set('sequential', String(choice.sequential));
+  }
+  const query = params.toString();
+  const path = `/experiments/${encodeURIComponent(experimentKey)}/report`;
+  return query === '' ? path : `${path}?${query}`;
 }
 
 function offerPath(id: string): string {

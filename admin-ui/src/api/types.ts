@@ -6,12 +6,22 @@ export type OfferStatus = 'draft' | 'active' | 'paused' | 'archived';
 export type OfferTarget = 'checkout_block' | 'cart_line_list_after';
 export type OfferAction = 'activate' | 'pause' | 'archive';
 
+export type StatsEngine = 'frequentist' | 'bayesian';
+
+export interface ShopSettings {
+  defaultHoldout: number;
+  /** Absent until the merchant picks one; the server then uses frequentist. */
+  statsEngine?: StatsEngine;
+  /** Absent until the merchant picks; the server then uses sequential (safe to peek). */
+  sequential?: boolean;
+}
+
 export interface Shop {
   shop: string;
   name: string;
   currency: string;
   plan: string;
-  settings: { defaultHoldout: number };
+  settings: ShopSettings;
   installedAt: number;
 }
 
@@ -85,4 +95,97 @@ export interface ArmResult {
 export interface OfferResults {
   currency: string;
   arms: ArmResult[];
+}
+
+export type StatsWarning =
+  | 'not_enough_data'
+  | 'suspicious_lift'
+  | 'zero_variance'
+  | 'zero_control_mean'
+  | 'invalid_input'
+  | 'srm';
+
+/** Treatment vs holdout for one metric: a relative lift, or minor units for incremental revenue. */
+export interface Comparison {
+  expected: number;
+  ci: [number, number];
+  /** Zero when the data could not support a comparison; `warnings` then says why. */
+  stddev: number;
+  /** Frequentist engine only. */
+  pValue?: number;
+  /** Bayesian engine only. */
+  chanceToWin?: number;
+  warnings: StatsWarning[];
+}
+
+/** Money fields are minor units of the report currency, net of refunds; rates are fractions. */
+export interface ReportArm {
+  arm: string;
+  holdout: boolean;
+  weight: number;
+  units: number;
+  orders: number;
+  conversionRate: number;
+  revenue: number;
+  revenuePerUnit: number;
+  averageOrderValue: number;
+  attachRate: number;
+  attributedRevenue: number;
+  discounts: number;
+  refunds: number;
+}
+
+export interface ReportComparisons {
+  revenuePerUnit: Comparison;
+  conversionRate: Comparison;
+  averageOrderValue: Comparison;
+  incrementalRevenue: Comparison;
+}
+
+export type VerdictKind = 'positive' | 'negative' | 'inconclusive' | 'not_enough_data';
+
+export interface DailyArmTotals {
+  units: number;
+  orders: number;
+  revenue: number;
+}
+
+/** Cumulative totals up to and including `date` (UTC, YYYY-MM-DD), by exposure day. */
+export interface ReportDay {
+  date: string;
+  control: DailyArmTotals;
+  treatment: DailyArmTotals;
+  /** Relative lift of revenue per unit so far, and its interval. */
+  lift: number;
+  ci: [number, number];
+}
+
+/** `GET /experiments/:key/report` (docs/api.md, "Experiment report"). */
+export interface ExperimentReport {
+  experimentKey: string;
+  offerId: string;
+  offerName: string | null;
+  currency: string;
+  startedAt: number;
+  stoppedAt: number | null;
+  engine: StatsEngine;
+  sequential: boolean;
+  alpha: number;
+  arms: ReportArm[];
+  comparisons: ReportComparisons;
+  srm: { pValue: number; flagged: boolean };
+  warnings: StatsWarning[];
+  dataQuality: {
+    pixelConversions: number;
+    confirmedByWebhook: number;
+    pendingConfirmation: number;
+  };
+  verdict: { kind: VerdictKind; text: string };
+  daily: ReportDay[];
+}
+
+/** How a report is computed; both map to the report's query string. */
+export interface ReportChoice {
+  engine: StatsEngine;
+  sequential: boolean;
 }

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { Button } from './Button.js';
-import { AlertIcon, InfoIcon, XIcon } from './icons.js';
+import { AlertIcon, CheckCircleIcon, InfoIcon, XIcon } from './icons.js';
 import './feedback.css';
 
 export type BannerTone = 'info' | 'success' | 'warning' | 'critical';
@@ -22,7 +22,7 @@ export function Banner({ tone = 'info', title, children, onDismiss, ...rest }: B
       role={urgent ? 'alert' : 'status'}
       data-testid={rest['data-testid']}
     >
-      <span class="Banner-icon">{urgent ? <AlertIcon /> : <InfoIcon />}</span>
+      <span class="Banner-icon">{bannerIcon(tone)}</span>
       <div class="Banner-content">
         {title && <p class="Banner-title">{title}</p>}
         {children}
@@ -36,4 +36,10 @@ export function Banner({ tone = 'info', title, children, onDismiss, ...rest }: B
       )}
     </div>
   );
+}
+
+function bannerIcon(tone: BannerTone) {
+  if (tone === 'success') return <CheckCircleIcon />;
+  if (tone === 'critical' || tone === 'warning') return <AlertIcon />;
+  return <InfoIcon />;
 }

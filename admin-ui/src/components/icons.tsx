@@ -71,3 +71,12 @@ export function XIcon(props: IconProps) {
     />
   );
 }
+
+export function CheckCircleIcon(props: IconProps) {
+  return (
+    <Svg
+      {...props}
+      path="M10 3a7 7 0 1 0 0 14 7 7 0 0 0 0-14Zm3.03 5.28a.75.75 0 0 0-1.06-1.06L9 10.19l-.97-.97a.75.75 0 0 0-1.06 1.06l1.5 1.5a.75.75 0 0 0 1.06 0l3.5-3.5Z"
+    />
+  );
+}

@@ -9,7 +9,14 @@ import { createExperimentRoutes } from './experiments.js';
 import { createOfferRoutes } from './offers.js';
 import { createProductRoutes } from './products.js';
 
-const settingsSchema = z.object({ defaultHoldout: z.number().min(0).max(0.5) }).strict();
+const settingsSchema = z
+  .object({
+    defaultHoldout: z.number().min(0).max(0.5),
+    statsEngine: z.enum(['frequentist', 'bayesian']),
+    sequential: z.boolean(),
+  })
+  .partial()
+  .strict();
 
 /** The embedded admin's API. Every handler reads the shop from the verified id token only. */
 export function createAdminRoutes(ctx: AppContext) {

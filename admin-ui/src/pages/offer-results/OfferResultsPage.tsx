@@ -11,8 +11,8 @@ import { useResource } from '../../state/resource.js';
 import { useShop } from '../../state/shop-store.js';
 import { ResultsNote } from './ResultsNote.js';
 import { ResultsTable } from './ResultsTable.js';
+import { UpliftReport } from './report/UpliftReport.js';
 import { hasExposures } from './results-rows.js';
-import { UpliftReportSlot } from './UpliftReportSlot.js';
 
 const BACK = { to: { name: 'offers' }, label: 'Offers' } as const;
 
@@ -54,6 +54,15 @@ export function OfferResultsPage({ id }: { id: string }) {
   // The results name their currency; the shop's is the fallback for an older server.
   const currency = results.currency || (shop.status === 'ready' ? shop.data.currency : 'USD');
   const badge = statusBadge(offer.status);
+  // The plain per-arm counts: all there is before any data, and the fallback if the report fails.
+  const perArm = (
+    <>
+      <Card title="Per arm" flush>
+        <ResultsTable arms={results.arms} currency={currency} />
+      </Card>
+      <ResultsNote />
+    </>
+  );
   return (
     <Page
       title={offer.name}
@@ -66,16 +75,16 @@ export function OfferResultsPage({ id }: { id: string }) {
         </LinkButton>
       }
     >
-      <Card title="Per arm" flush>
-        <ResultsTable arms={results.arms} currency={currency} />
-      </Card>
-      {!hasExposures(results.arms) && (
-        <Banner tone="warning" title="No data yet" data-testid="results-empty">
-          <p>No checkout has reached this offer yet. Activate it and place the checkout block.</p>
-        </Banner>
+      {hasExposures(results.arms) ? (
+        <UpliftReport experimentKey={offer.experiment.key} fallback={perArm} />
+      ) : (
+        <>
+          <Banner tone="warning" title="No data yet" data-testid="results-empty">
+            <p>No checkout has reached this offer yet. Activate it and place the checkout block.</p>
+          </Banner>
+          {perArm}
+        </>
       )}
-      <ResultsNote />
-      <UpliftReportSlot offerId={offer.id} results={results} />
     </Page>
   );
 }

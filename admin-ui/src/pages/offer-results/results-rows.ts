@@ -16,11 +16,11 @@ export interface ResultsRow {
 }
 
 /** The baseline reads first, the way the uplift report compares against it. */
-export function orderArms(arms: readonly ArmResult[]): ArmResult[] {
+export function orderArms<T extends { holdout: boolean }>(arms: readonly T[]): T[] {
   return [...arms].sort((a, b) => Number(b.holdout) - Number(a.holdout));
 }
 
-export function armLabel(arm: ArmResult): string {
+export function armLabel(arm: { arm: string; holdout: boolean }): string {
   if (arm.holdout) return 'Holdout (baseline)';
   if (arm.arm === 'treatment') return 'Treatment (saw the offer)';
   return arm.arm;
