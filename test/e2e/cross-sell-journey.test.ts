@@ -132,15 +132,20 @@ describe('first widget, end to end in a real browser', () => {
 
   test('the admin results show each order in its arm with the offer line attributed', async () => {
     await page.goto(`${server.url}/app/offers/${offerId}/results?shop=${server.ctx.demo?.shop}`);
-    const row = (arm: string) => page.locator(`[data-testid=results-row][data-key=${arm}]`);
+    const row = (arm: string) => page.locator(`[data-testid=report-arm-row][data-key=${arm}]`);
     await expect.poll(() => row('treatment').count()).toBe(1);
     const treatment = (await row('treatment').locator('td').allTextContents()).map((s) => s.trim());
     const holdout = (await row('holdout').locator('td').allTextContents()).map((s) => s.trim());
-    // Cells after the arm's header cell: units, orders, conversion, revenue, RPU, attributed.
+    // Cells after the arm's header cell: units, orders, conversion, revenue, RPU, AOV, attach rate,
+    // attributed revenue, discounts, refunds.
     expect(treatment.slice(0, 2)).toEqual(['1', '1']);
-    expect(treatment[5]).toBe('$12.00');
+    expect(treatment[7]).toBe('$12.00');
+    // The add event was queued moments before the shopper paid; it must still have arrived.
+    expect(treatment[6]).toBe('100%');
     expect(holdout.slice(0, 2)).toEqual(['1', '1']);
-    expect(holdout[5]).toContain('—');
+    expect(holdout[7]).toContain('—');
+    // Two orders are far from enough: the verdict must say so rather than claim a lift.
+    await expect.poll(() => page.getByTestId('report-verdict').textContent()).toMatch(/not enough data/i);
     await page.screenshot({ path: join(tmpdir(), 'closer-e2e-results.png'), fullPage: true });
   });
 });

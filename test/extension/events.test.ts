@@ -93,6 +93,28 @@ describe('event sender', () => {
     expect(JSON.parse(String(init.body))).toEqual({ events: [event(1)] });
   });
 
+  test('reuses a recent session token, so a flush at page hide sends without a round trip', async () => {
+    const get = vi.fn(async () => 'tok');
+    const fetchImpl = vi.fn(async () => new Response(null, { status: 202 }));
+    const send = createEventSender({ get }, 'https://x', fetchImpl);
+    await send([event(1)]);
+    const pending = send([event(2)]);
+    // Issued before the caller yields: a page-hide handler's request leaves with the page.
+    expect(fetchImpl).toHaveBeenCalledTimes(2);
+    await pending;
+    expect(get).toHaveBeenCalledTimes(1);
+  });
+
+  test('asks for a new token after a failure', async () => {
+    const get = vi.fn().mockRejectedValueOnce(new Error('no token')).mockResolvedValue('tok');
+    const fetchImpl = vi.fn(async () => new Response(null, { status: 202 }));
+    const send = createEventSender({ get }, 'https://x', fetchImpl);
+    await send([event(1)]);
+    await send([event(2)]);
+    expect(get).toHaveBeenCalledTimes(2);
+    expect(fetchImpl).toHaveBeenCalledTimes(1);
+  });
+
   test('swallows token and network failures', async () => {
     const failingToken = createEventSender(
       { get: () => Promise.reject(new Error('no token')) },

@@ -1,6 +1,8 @@
 import type { CheckoutEvent } from './event-queue';
 import type { CheckoutHost } from './host';
 
+const TOKEN_REUSE_MS = 60_000;
+
 type Fetch = (url: string, init: RequestInit) => Promise<unknown>;
 
 /**
@@ -13,17 +15,39 @@ export function createEventSender(
   endpoint: string,
   fetchImpl: Fetch = (url, init) => fetch(url, init),
 ) {
-  return async function sendEvents(events: CheckoutEvent[]): Promise<void> {
+  // A recent token is reused and, crucially, used synchronously: a flush at page hide must
+  // start its keepalive request before the handler returns, or a detached frame drops it.
+  // Shopify's tokens live for minutes; one minute of reuse is well inside that.
+  let token: { value: string; at: number } | null = null;
+
+  function post(value: string, events: CheckoutEvent[]): Promise<void> {
     try {
-      const token = await sessionToken.get();
-      await fetchImpl(endpoint, {
-        method: 'POST',
-        keepalive: true,
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ events }),
-      });
+      return Promise.resolve(
+        fetchImpl(endpoint, {
+          method: 'POST',
+          keepalive: true,
+          headers: { Authorization: `Bearer ${value}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ events }),
+        }),
+      ).then(
+        () => undefined,
+        () => undefined, // Dropped on purpose; see above.
+      );
     } catch {
-      // Dropped on purpose; see above.
+      return Promise.resolve();
     }
+  }
+
+  return function sendEvents(events: CheckoutEvent[]): Promise<void> {
+    if (token && Date.now() - token.at < TOKEN_REUSE_MS) return post(token.value, events);
+    return sessionToken.get().then(
+      (value) => {
+        token = { value, at: Date.now() };
+        return post(value, events);
+      },
+      () => {
+        token = null;
+      },
+    );
   };
 }
