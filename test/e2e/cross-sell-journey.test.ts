@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { attributedLines, orders } from '../../drizzle/schema.js';
@@ -10,6 +10,7 @@ import { ensureExtensionBuilt } from '../../scripts/build-extension.js';
 import { type RunningServer, startServer } from '../../server/boot.js';
 import { parseEnv } from '../../server/env.js';
 import { createLogger } from '../../server/logger.js';
+import { launchChromium } from '../helpers/browser.js';
 
 /**
  * The whole first-widget path as a merchant and a shopper do it, in Debian's Chromium against
@@ -18,15 +19,6 @@ import { createLogger } from '../../server/logger.js';
  * not to a holdout one → the shopper adds it and pays → the admin results show both orders in
  * their arms, with the offer's line attributed to the treatment only.
  */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const BLOCK = 'iframe[data-target="purchase.checkout.block.render"]';
 const SPRAY_VARIANT_ID = '20091';
 
@@ -45,7 +37,7 @@ beforeAll(async () => {
     DATABASE_URL: `file:${join(dataDir, 'closer.db')}`,
   });
   server = await startServer(env, createLogger('silent'));
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
 }, 120_000);
 
@@ -145,7 +137,9 @@ describe('first widget, end to end in a real browser', () => {
     expect(holdout.slice(0, 2)).toEqual(['1', '1']);
     expect(holdout[7]).toContain('—');
     // Two orders are far from enough: the verdict must say so rather than claim a lift.
-    await expect.poll(() => page.getByTestId('report-verdict').textContent()).toMatch(/not enough data/i);
+    await expect
+      .poll(() => page.getByTestId('report-verdict').textContent())
+      .toMatch(/not enough data/i);
     await page.screenshot({ path: join(tmpdir(), 'closer-e2e-results.png'), fullPage: true });
   });
 });

@@ -1,22 +1,14 @@
 import { and, eq } from 'drizzle-orm';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { exposures, orders } from '../../drizzle/schema.js';
 import { ensureExtensionBuilt } from '../../scripts/build-extension.js';
 import { decideOffers, type PublishedConfig } from '../../server/decide/index.js';
 import { buildPublishedConfig } from '../../server/domain/publish-config.js';
+import { launchChromium } from '../helpers/browser.js';
 import { publishCrossSell, SPRAY_VARIANT } from './offer-fixture.js';
 import { startSandboxServer } from './sandbox-server.js';
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const BLOCK = 'iframe[data-target="purchase.checkout.block.render"]';
 
 let server: Awaited<ReturnType<typeof startSandboxServer>>;
@@ -67,7 +59,7 @@ beforeAll(async () => {
   // wrapper hands the sandbox the same value the publish step built.
   config = await buildPublishedConfig(server.ctx, demo.shop);
   server.setPublishedConfig(JSON.stringify(config));
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
