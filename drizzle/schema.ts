@@ -242,7 +242,15 @@ export const events = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.shop, t.eventId] }),
-    index('events_shop_offer_type_idx').on(t.shop, t.offerId, t.type),
+    // Covers the report's attach-rate count (distinct units with an `add`) without table reads.
+    index('events_shop_offer_type_idx').on(
+      t.shop,
+      t.offerId,
+      t.type,
+      t.experimentKey,
+      t.arm,
+      t.unit,
+    ),
     index('events_shop_unit_idx').on(t.shop, t.unit),
   ],
 );
