@@ -1,0 +1,42 @@
+import type { PublishedExperiment } from '../../server/decide/index.js';
+import { armsFor } from '../../server/domain/offers.js';
+import { offerAnswerSchema } from '../simulate/api-schemas.js';
+import type { BenchApp } from './bench-app.js';
+
+/**
+ * Installs the bench shop (id token → token exchange through the emulator) and creates an active
+ * cross-sell offer through the admin API, so the experiment rows are the ones the app writes.
+ */
+export async function installShop(bench: BenchApp): Promise<void> {
+  await bench.admin('GET', '/shop');
+}
+
+export async function createActiveOffer(
+  bench: BenchApp,
+  name: string,
+  holdout: number,
+): Promise<{ offerId: string; experiment: PublishedExperiment }> {
+  const created = offerAnswerSchema.parse(
+    await bench.admin('POST', '/offers', {
+      name,
+      target: 'checkout_block',
+      content: { heading: 'Complete your order', body: 'Add the care kit', buttonLabel: 'Add' },
+      products: ['gid://shopify/ProductVariant/20081'],
+      condition: null,
+      priority: 0,
+      holdout,
+    }),
+  );
+  const { offer } = offerAnswerSchema.parse(
+    await bench.admin('POST', `/offers/${created.offer.id}/activate`),
+  );
+  return {
+    offerId: offer.id,
+    experiment: {
+      key: offer.experiment.key,
+      seed: offer.experiment.seed,
+      coverage: offer.experiment.coverage,
+      arms: offer.experiment.arms ?? armsFor(offer.experiment.holdout),
+    },
+  };
+}

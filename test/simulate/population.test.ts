@@ -1,0 +1,82 @@
+import { describe, expect, test } from 'vitest';
+import {
+  generatePopulation,
+  type PopulationParams,
+  summarizeTruth,
+} from '../../scripts/simulate/population.js';
+import type { PublishedExperiment } from '../../server/decide/index.js';
+
+// A fixed experiment makes the whole population deterministic, so these bounds cannot flake.
+const experiment: PublishedExperiment = {
+  key: 'exp_population',
+  seed: 'exp_population',
+  coverage: 1,
+  arms: [
+    { key: 'holdout', weight: 0.5, holdout: true },
+    { key: 'treatment', weight: 0.5, holdout: false },
+  ],
+};
+
+const params = (overrides: Partial<PopulationParams> = {}): PopulationParams => ({
+  units: 60_000,
+  lift: 0.2,
+  liftVia: 'value',
+  conversion: 0.3,
+  aovMinor: 6000,
+  refundRate: 0.1,
+  skew: 0,
+  seed: 3,
+  runTag: 'test',
+  orderIdBase: 1_000_000,
+  offerPrice: 1900,
+  ...overrides,
+});
+
+function rpuLift(units: ReturnType<typeof generatePopulation>) {
+  const [control, treatment] = ['holdout', 'treatment'].map((key) =>
+    summarizeTruth(units, experiment.arms).find((a) => a.arm === key),
+  );
+  return treatment!.netRevenue / treatment!.units / (control!.netRevenue / control!.units) - 1;
+}
+
+describe('synthetic shoppers', () => {
+  test('the same seed draws the same shoppers', () => {
+    const a = generatePopulation(params({ units: 500 }), experiment);
+    const b = generatePopulation(params({ units: 500 }), experiment);
+    expect(a).toEqual(b);
+  });
+
+  test('lift via order value raises revenue per unit by the lift, net of refunds', () => {
+    const units = generatePopulation(params(), experiment);
+    expect(rpuLift(units)).toBeGreaterThan(0.15);
+    expect(rpuLift(units)).toBeLessThan(0.25);
+    const refunded = units.filter((u) => (u.order?.refund ?? 0) > 0).length;
+    expect(refunded / units.filter((u) => u.order).length).toBeCloseTo(0.1, 1);
+  });
+
+  test('lift via conversion raises the treatment conversion rate instead', () => {
+    const units = generatePopulation(params({ liftVia: 'conversion', lift: 0.5 }), experiment);
+    const rate = (holdout: boolean) => {
+      const arm = units.filter((u) => u.arm.holdout === holdout);
+      return arm.filter((u) => u.order).length / arm.length;
+    };
+    expect(rate(true)).toBeCloseTo(0.3, 1);
+    expect(rate(false)).toBeCloseTo(0.45, 1);
+  });
+
+  test('offer lines appear only on treatment orders of shoppers who added the offer', () => {
+    const units = generatePopulation(params(), experiment);
+    const withLine = units.filter((u) => (u.order?.offerLine ?? 0) > 0);
+    expect(withLine.length).toBeGreaterThan(0);
+    expect(withLine.every((u) => !u.arm.holdout && u.added)).toBe(true);
+  });
+
+  test('skew drops the exposures of that share of holdout units, and only theirs', () => {
+    const units = generatePopulation(params({ skew: 0.25 }), experiment);
+    const [holdout, treatment] = summarizeTruth(units, experiment.arms);
+    expect(treatment!.droppedUnits).toBe(0);
+    const share = holdout!.droppedUnits / (holdout!.droppedUnits + holdout!.units);
+    expect(share).toBeGreaterThan(0.23);
+    expect(share).toBeLessThan(0.27);
+  });
+});
