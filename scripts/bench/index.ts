@@ -109,7 +109,9 @@ async function main() {
 
 main().catch((error: unknown) => {
   process.stderr.write(
-    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n${
+      error instanceof Error && error.cause ? `cause: ${String(error.cause)}\n` : ''
+    }`,
   );
   process.exitCode = 1;
 });

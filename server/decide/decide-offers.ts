@@ -88,7 +88,6 @@ function isScheduled(offer: PublishedOffer, now: number): boolean {
   return true;
 }
 
-/** The unit's arm, or null when it falls outside coverage. */
 /** The arm a unit gets in an experiment, or null outside coverage. The server re-checks clients with it. */
 export function assignArm(experiment: PublishedExperiment, unitId: string): ExperimentArm | null {
   // Every empty id would hash to the same bucket and pile into one arm.

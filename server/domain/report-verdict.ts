@@ -34,7 +34,9 @@ export function describeVerdict(
     };
   }
   const text = `${money(incremental.expected)} incremental revenue, ${range}`;
-  if (incremental.ci[0] > 0) return { kind: 'positive', text };
-  if (incremental.ci[1] < 0) return { kind: 'negative', text };
+  // Only a result both intervals agree on is called: the relative lift's interval also carries
+  // the holdout mean's uncertainty, so it can straddle zero when the absolute one does not.
+  if (incremental.ci[0] > 0 && lift.ci[0] > 0) return { kind: 'positive', text };
+  if (incremental.ci[1] < 0 && lift.ci[1] < 0) return { kind: 'negative', text };
   return { kind: 'inconclusive', text: `${text} — not distinguishable from zero yet.` };
 }

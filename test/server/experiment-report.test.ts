@@ -162,7 +162,8 @@ describe('GET /api/admin/experiments/:key/report', () => {
     );
     expect(body.verdict.text).toMatch(/incremental revenue|Not enough data/);
     expect(body.daily.length).toBeGreaterThanOrEqual(1);
-    expect(body.srm.flagged).toBe(false);
+    // The split is random per experiment seed; the flag must follow GrowthBook's threshold.
+    expect(body.srm.flagged).toBe(body.srm.pValue < 0.001);
   });
 
   test('the Bayesian engine answers with chance to win', async () => {
@@ -229,6 +230,15 @@ describe('report verdict wording', () => {
         'USD',
       ).kind,
     ).toBe('negative');
+    // The incremental interval is above zero but the relative lift's straddles it: not called.
+    expect(
+      describeVerdict(
+        comparison(31000, 217000),
+        comparison(-0.04, 0.5),
+        { alpha: 0.05, engine: 'frequentist' },
+        'USD',
+      ).kind,
+    ).toBe('inconclusive');
   });
 
   test('names a Bayesian interval a credible interval', () => {

@@ -41,6 +41,7 @@ async function toApiOffer(ctx: AppContext, offer: OfferRow) {
       seed: experiment?.seed ?? offer.experimentKey,
       holdout: offer.holdout,
       coverage: experiment?.coverage ?? 1,
+      arms: experiment?.arms ?? [],
       startedAt: experiment?.startedAt ?? offer.createdAt,
     },
     createdAt: offer.createdAt,
