@@ -18,6 +18,7 @@ export function formatSimulationResult(result: SimulationResult): string {
 
   const rows = report.arms.map((a) => {
     const t = truth.arms.find((x) => x.arm === a.arm);
+    const earlier = result.before.find((x) => x.arm === a.arm)?.revenue ?? 0;
     return [
       a.arm.padEnd(10),
       String(a.units).padStart(8),
@@ -25,7 +26,8 @@ export function formatSimulationResult(result: SimulationResult): string {
       money(a.revenue).padStart(18),
       money(a.refunds).padStart(16),
       money(a.revenuePerUnit).padStart(12),
-      `${t?.netRevenue === a.revenue ? '=' : '≠'} simulated ${money(t?.netRevenue ?? 0)}`,
+      `${t?.netRevenue === a.revenue - earlier ? '=' : '≠'} simulated ${money(t?.netRevenue ?? 0)}` +
+        (earlier ? ` + earlier ${money(earlier)}` : ''),
     ].join(' ');
   });
   return [
@@ -46,5 +48,11 @@ export function formatSimulationResult(result: SimulationResult): string {
     `true lift in CI     ${yes(result.checks.liftInsideCi)}`,
     `expected incr. rev. ${money(truth.expectedIncrementalRevenue)}  in CI: ${yes(result.checks.incrementalInsideCi)}`,
     `report = simulation ${yes(result.checks.armsMatch)} (units, orders, net revenue per arm)`,
+    ...(result.before.some((a) => a.units > 0)
+      ? [
+          'note                offer reused: the report and its intervals include earlier traffic;',
+          '                    "report = simulation" compares this run with the change it made',
+        ]
+      : []),
   ].join('\n');
 }

@@ -56,6 +56,8 @@ export interface SimulationResult {
   currency: string;
   truth: SimulationTruth;
   report: SimReport;
+  /** Per-arm report totals before this run: non-empty only for a reused offer. */
+  before: SimReport['arms'];
   sent: { events: number; eventBatches: number; orders: number; refunds: number };
   checks: {
     liftInsideCi: boolean;
@@ -107,6 +109,13 @@ export async function runSimulation(input: RunOptions): Promise<SimulationResult
     arms: offer.experiment.arms ?? armsFor(offer.experiment.holdout),
   };
 
+  const fetchReport = async () =>
+    reportSchema.parse(
+      await client.admin('GET', `/experiments/${encodeURIComponent(ref.experimentKey)}/report`),
+    );
+  // A reused offer's report also holds earlier traffic; this run is checked against the change.
+  const before = options.offer ? (await fetchReport()).arms : [];
+
   const aovMinor = options.aov * 10 ** digits;
   const units = generatePopulation(
     {
@@ -154,9 +163,7 @@ export async function runSimulation(input: RunOptions): Promise<SimulationResult
     (done, total) => onProgress({ phase: 'refunds', done, total }),
   );
 
-  const report = reportSchema.parse(
-    await client.admin('GET', `/experiments/${encodeURIComponent(ref.experimentKey)}/report`),
-  );
+  const report = await fetchReport();
   const arms = summarizeTruth(units, experiment.arms);
   const truth = describeTruth(arms, options, aovMinor);
   const inside = (value: number, [low, high]: [number, number]) => low <= value && value <= high;
@@ -166,6 +173,7 @@ export async function runSimulation(input: RunOptions): Promise<SimulationResult
     currency,
     truth,
     report,
+    before,
     sent: {
       events,
       eventBatches: batches.length,
@@ -180,7 +188,13 @@ export async function runSimulation(input: RunOptions): Promise<SimulationResult
       ),
       armsMatch: arms.every((t) => {
         const r = report.arms.find((a) => a.arm === t.arm);
-        return r?.units === t.units && r.orders === t.orders && r.revenue === t.netRevenue;
+        const b = before.find((a) => a.arm === t.arm) ?? { units: 0, orders: 0, revenue: 0 };
+        return (
+          r !== undefined &&
+          r.units - b.units === t.units &&
+          r.orders - b.orders === t.orders &&
+          r.revenue - b.revenue === t.netRevenue
+        );
       }),
     },
     elapsedMs: Date.now() - started,
