@@ -235,7 +235,12 @@ export async function buildExperimentReport(
       confirmedByWebhook: pixel.confirmed,
       pendingConfirmation: pixel.seen - pixel.confirmed,
     },
-    verdict: describeVerdict(incremental, revenuePerUnit, options, currency),
+    verdict: describeVerdict(
+      incremental,
+      revenuePerUnit,
+      { ...options, srmFlagged: srm.warnings.includes('srm') },
+      currency,
+    ),
     daily: buildDailySeries(daily, control.key, treatment.key, options, minRevenue),
   };
 }

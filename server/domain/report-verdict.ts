@@ -13,7 +13,7 @@ export type Verdict = {
 export function describeVerdict(
   incremental: Comparison,
   lift: Comparison,
-  options: { alpha: number; engine: 'frequentist' | 'bayesian' },
+  options: { alpha: number; engine: 'frequentist' | 'bayesian'; srmFlagged?: boolean },
   currency: string,
 ): Verdict {
   const money = (minor: number) =>
@@ -34,6 +34,10 @@ export function describeVerdict(
     };
   }
   const text = `${money(incremental.expected)} incremental revenue, ${range}`;
+  // A broken split invalidates the comparison, whatever the intervals say.
+  if (options.srmFlagged) {
+    return { kind: 'inconclusive', text: `Sample ratio mismatch — not reliable: ${text}.` };
+  }
   // Only a result both intervals agree on is called: the relative lift's interval also carries
   // the holdout mean's uncertainty, so it can straddle zero when the absolute one does not.
   if (incremental.ci[0] > 0 && lift.ci[0] > 0) return { kind: 'positive', text };

@@ -273,3 +273,22 @@ describe('PATCH /api/admin/settings', () => {
     ).toBe(400);
   });
 });
+
+describe('report verdict under a sample ratio mismatch', () => {
+  test('is never called positive, and says why', () => {
+    const ci = (lo: number, hi: number) => ({
+      expected: (lo + hi) / 2,
+      ci: [lo, hi] as [number, number],
+      stddev: 1,
+      warnings: [],
+    });
+    const verdict = describeVerdict(
+      ci(31000, 217000),
+      ci(0.1, 0.3),
+      { alpha: 0.05, engine: 'frequentist', srmFlagged: true },
+      'USD',
+    );
+    expect(verdict.kind).toBe('inconclusive');
+    expect(verdict.text).toMatch(/^Sample ratio mismatch/);
+  });
+});
