@@ -97,26 +97,10 @@ export interface OfferResults {
   arms: ArmResult[];
 }
 
-export type StatsWarning =
-  | 'not_enough_data'
-  | 'suspicious_lift'
-  | 'zero_variance'
-  | 'zero_control_mean'
-  | 'invalid_input'
-  | 'srm';
+// The statistics shapes come from the server's engine itself (types only: nothing is bundled).
+import type { Comparison, StatsWarning } from '../../../server/stats/index.js';
 
-/** Treatment vs holdout for one metric: a relative lift, or minor units for incremental revenue. */
-export interface Comparison {
-  expected: number;
-  ci: [number, number];
-  /** Zero when the data could not support a comparison; `warnings` then says why. */
-  stddev: number;
-  /** Frequentist engine only. */
-  pValue?: number;
-  /** Bayesian engine only. */
-  chanceToWin?: number;
-  warnings: StatsWarning[];
-}
+export type { Comparison, StatsWarning };
 
 /** Money fields are minor units of the report currency, net of refunds; rates are fractions. */
 export interface ReportArm {
