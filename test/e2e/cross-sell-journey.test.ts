@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -7,10 +7,9 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { attributedLines, orders } from '../../drizzle/schema.js';
 import { ensureExtensionBuilt } from '../../scripts/build-extension.js';
-import { type RunningServer, startServer } from '../../server/boot.js';
-import { parseEnv } from '../../server/env.js';
-import { createLogger } from '../../server/logger.js';
+import type { RunningServer } from '../../server/boot.js';
 import { launchChromium } from '../helpers/browser.js';
+import { startDemoServer } from '../helpers/demo-server.js';
 
 /**
  * The whole first-widget path as a merchant and a shopper do it, in Debian's Chromium against
@@ -22,7 +21,7 @@ import { launchChromium } from '../helpers/browser.js';
 const BLOCK = 'iframe[data-target="purchase.checkout.block.render"]';
 const SPRAY_VARIANT_ID = '20091';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'closer-e2e-'));
+let demo: Awaited<ReturnType<typeof startDemoServer>>;
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
@@ -31,20 +30,15 @@ beforeAll(async () => {
   if (!existsSync('dist/admin-ui/index.html'))
     await build({ configFile: 'admin-ui/vite.config.ts', logLevel: 'warn' });
   await ensureExtensionBuilt();
-  const env = parseEnv({
-    PORT: '0',
-    DATA_DIR: dataDir,
-    DATABASE_URL: `file:${join(dataDir, 'closer.db')}`,
-  });
-  server = await startServer(env, createLogger('silent'));
+  demo = await startDemoServer('closer-e2e-');
+  server = demo.server;
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await demo?.close();
 });
 
 async function checkout(arm: 'Treatment' | 'Holdout') {

@@ -1,29 +1,22 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { orders } from '../../drizzle/schema.js';
 import { sampleOrder, sendDemoWebhook } from '../../scripts/send-demo-webhook.js';
-import { type RunningServer, startServer } from '../../server/boot.js';
-import { parseEnv } from '../../server/env.js';
-import { createLogger } from '../../server/logger.js';
+import type { RunningServer } from '../../server/boot.js';
+import { startDemoServer } from '../helpers/demo-server.js';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'closer-demo-'));
+let demo: Awaited<ReturnType<typeof startDemoServer>>;
 let server: RunningServer;
+let dataDir: string;
 
 beforeAll(async () => {
-  const env = parseEnv({
-    PORT: '0',
-    DATA_DIR: dataDir,
-    DATABASE_URL: `file:${join(dataDir, 'closer.db')}`,
-  });
-  server = await startServer(env, createLogger('silent'));
+  demo = await startDemoServer('closer-demo-');
+  server = demo.server;
+  dataDir = demo.dataDir;
 });
-afterAll(async () => {
-  await server.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => demo.close());
 
 describe('the demo server over real HTTP', () => {
   test('binds to loopback, serves /health and installs the demo shop at start', async () => {

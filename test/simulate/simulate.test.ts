@@ -1,32 +1,23 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runSimulation } from '../../scripts/simulate/run-simulation.js';
-import { type RunningServer, startServer } from '../../server/boot.js';
-import { parseEnv } from '../../server/env.js';
-import { createLogger } from '../../server/logger.js';
+import type { RunningServer } from '../../server/boot.js';
+import { startDemoServer } from '../helpers/demo-server.js';
 
 /*
  * The simulator against a real server over real HTTP: every event, order and refund goes through
  * the production routes (session tokens, HMACs, arm re-checks, triggers), then the report is read
  * back through the admin API. The truth is known, so the report can be checked against it.
  */
-const dataDir = mkdtempSync(join(tmpdir(), 'closer-simulate-'));
+let demo: Awaited<ReturnType<typeof startDemoServer>>;
 let server: RunningServer;
+let dataDir: string;
 
 beforeAll(async () => {
-  const env = parseEnv({
-    PORT: '0',
-    DATA_DIR: dataDir,
-    DATABASE_URL: `file:${join(dataDir, 'closer.db')}`,
-  });
-  server = await startServer(env, createLogger('silent'));
+  demo = await startDemoServer('closer-simulate-');
+  server = demo.server;
+  dataDir = demo.dataDir;
 });
-afterAll(async () => {
-  await server.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => demo.close());
 
 // Generous guards against a hung server, not performance assertions.
 const RUN_TIMEOUT_MS = 60_000;
