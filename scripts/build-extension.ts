@@ -135,11 +135,7 @@ export async function ensureExtensionBuilt(outDir = DEFAULT_OUT_DIR): Promise<vo
   } catch {
     builtAt = 0;
   }
-  const sources = [
-    EXTENSION_DIR,
-    join(ROOT, 'server/decide'),
-    join(ROOT, 'scripts/build-extension.ts'),
-  ];
+  const sources = [EXTENSION_DIR, join(ROOT, 'core'), join(ROOT, 'scripts/build-extension.ts')];
   if (builtAt === 0 || newestMtime(sources) > builtAt) await buildExtension({ outDir });
 }
 

@@ -1,6 +1,6 @@
 import { and, count, eq } from 'drizzle-orm';
+import { assignArm } from '../../core/decide/index.js';
 import { events, exposures } from '../../drizzle/schema.js';
-import { assignArm } from '../../server/decide/index.js';
 import { chunk, eventsFor, type OfferRef } from '../simulate/payloads.js';
 import { runPool } from '../simulate/pool.js';
 import { createRandom } from '../simulate/random.js';

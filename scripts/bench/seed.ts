@@ -1,5 +1,5 @@
 import { type Client, createClient, type InValue } from '@libsql/client';
-import { assignArm, type PublishedExperiment } from '../../server/decide/index.js';
+import { assignArm, type PublishedExperiment } from '../../core/decide/index.js';
 import { createRandom, logNormal, type Random } from '../simulate/random.js';
 import { bulkInsert } from './bulk-insert.js';
 

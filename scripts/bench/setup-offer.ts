@@ -1,4 +1,4 @@
-import type { PublishedExperiment } from '../../server/decide/index.js';
+import type { PublishedExperiment } from '../../core/decide/index.js';
 import { armsFor } from '../../server/domain/offers.js';
 import { offerAnswerSchema } from '../simulate/api-schemas.js';
 import type { BenchApp } from './bench-app.js';

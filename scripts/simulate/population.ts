@@ -1,5 +1,5 @@
-import type { ExperimentArm, PublishedExperiment } from '../../server/decide/index.js';
-import { assignArm } from '../../server/decide/index.js';
+import type { ExperimentArm, PublishedExperiment } from '../../core/decide/index.js';
+import { assignArm } from '../../core/decide/index.js';
 import { createRandom, logNormal } from './random.js';
 
 /**

@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PublishedExperiment } from '../../server/decide/index.js';
+import type { PublishedExperiment } from '../../core/decide/index.js';
 import { DEMO_SHOP_FILE, loadOrCreateDemoShop } from '../../server/demo/demo-shop.js';
 import { currencyDigits } from '../../server/domain/money.js';
 import { armsFor } from '../../server/domain/offers.js';

@@ -1,8 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
+import { assignArm } from '../../core/decide/index.js';
 import { type EventType, events, experiments, exposures, offers } from '../../drizzle/schema.js';
 import type { AppContext } from '../app-context.js';
-import { assignArm } from '../decide/index.js';
 import { ApiError } from '../http/errors.js';
 
 /**

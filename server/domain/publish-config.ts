@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import type { PublishedConfig, PublishedOffer } from '../../core/decide/index.js';
 import { experiments, offers } from '../../drizzle/schema.js';
 import type { AppContext } from '../app-context.js';
-import type { PublishedConfig, PublishedOffer } from '../decide/index.js';
 import { ApiError } from '../http/errors.js';
 import { createAdminGateway } from '../shopify/admin-gateway.js';
 import { loadOfflineSession } from '../shopify/offline-session.js';

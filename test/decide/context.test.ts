@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { evaluateCondition, toConditionAttributes } from '../../server/decide/index';
+import { evaluateCondition, toConditionAttributes } from '../../core/decide/index';
 import { makeContext, NOW } from './fixtures';
 
 describe('toConditionAttributes', () => {

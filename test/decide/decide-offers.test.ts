@@ -4,7 +4,7 @@ import {
   type OfferDecision,
   shouldLogExposure,
   shouldRender,
-} from '../../server/decide/index';
+} from '../../core/decide/index';
 import { makeConfig, makeContext, makeOffer, makeProduct, NOW, singleArm } from './fixtures';
 
 const UNIT = 'checkout-token-abc';

@@ -4,7 +4,7 @@ import type {
   OfferProduct,
   PublishedConfig,
   PublishedOffer,
-} from '../../server/decide/index';
+} from '../../core/decide/index';
 
 export const NOW = Date.UTC(2025, 5, 15, 14, 30); // a Sunday, 14:30 UTC
 

@@ -10,7 +10,7 @@ import {
   evaluateCondition,
   getBucketRanges,
   hash,
-} from '../../server/decide/index';
+} from '../../core/decide/index';
 
 type SavedGroups = Parameters<typeof evaluateCondition>[2];
 type ReferenceCases = {

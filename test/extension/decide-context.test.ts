@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
+import { decideOffers } from '../../core/decide/index';
 import { chooseOffer } from '../../extension/checkout/src/choose-offer';
 import { buildDecideContext } from '../../extension/checkout/src/decide-context';
 import { readPublishedConfig } from '../../extension/checkout/src/read-config';
-import { decideOffers } from '../../server/decide/index';
 import { configEntry, crossSellConfig, fakeHost } from './fake-host';
 
 const NOW = Date.UTC(2026, 10, 20, 15, 30);

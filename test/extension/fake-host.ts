@@ -1,5 +1,5 @@
-import type { CheckoutHost } from '../../extension/checkout/src/host';
-import type { PublishedConfig } from '../../server/decide/index';
+import type { CheckoutHost } from '../../core/checkout-host';
+import type { PublishedConfig } from '../../core/decide/index';
 
 /** A `shopify`-shaped object with plain values, for the extension's pure helpers. */
 export function fakeHost(overrides: Partial<CheckoutHost> = {}): CheckoutHost {

@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { decideOffers, type PublishedConfig } from '../../core/decide/index.js';
 import { exposures, orders } from '../../drizzle/schema.js';
 import { ensureExtensionBuilt } from '../../scripts/build-extension.js';
-import { decideOffers, type PublishedConfig } from '../../server/decide/index.js';
 import { buildPublishedConfig } from '../../server/domain/publish-config.js';
 import { launchChromium } from '../helpers/browser.js';
 import { publishCrossSell, SPRAY_VARIANT } from './offer-fixture.js';

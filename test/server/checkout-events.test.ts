@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { decideOffers, type PublishedConfig } from '../../core/decide/index.js';
 import { attributedLines, events, exposures } from '../../drizzle/schema.js';
-import { decideOffers, type PublishedConfig } from '../../server/decide/index.js';
 import type { JsonBody } from '../helpers/offers.js';
 import { adminCall, crossSellInput } from '../helpers/offers.js';
 import { orderPayload } from '../helpers/order-payloads.js';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { decideOffers, type PublishedConfig } from '../../core/decide/index.js';
 import { armDaily, orders } from '../../drizzle/schema.js';
-import { decideOffers, type PublishedConfig } from '../../server/decide/index.js';
 import { describeVerdict } from '../../server/domain/report-verdict.js';
 import { adminCall, crossSellInput } from '../helpers/offers.js';
 import { orderPayload, refundPayload } from '../helpers/order-payloads.js';

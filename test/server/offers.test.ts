@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { PublishedConfig } from '../../server/decide/index.js';
+import type { PublishedConfig } from '../../core/decide/index.js';
 import { shopGidOf } from '../../server/demo/emulator/admin-graphql.js';
 import { adminCall, CARE_KIT, crossSellInput, SPRAY } from '../helpers/offers.js';
 import { createTestApp, SHOP_A, SHOP_B, type TestApp } from '../helpers/test-app.js';

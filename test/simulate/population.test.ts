@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
+import type { PublishedExperiment } from '../../core/decide/index.js';
 import {
   generatePopulation,
   type PopulationParams,
   summarizeTruth,
 } from '../../scripts/simulate/population.js';
-import type { PublishedExperiment } from '../../server/decide/index.js';
 
 // A fixed experiment makes the whole population deterministic, so these bounds cannot flake.
 const experiment: PublishedExperiment = {

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { OfferContent, OfferProduct } from '../../../server/decide/index';
+import type { CheckoutHost } from '../../../core/checkout-host';
+import type { OfferContent, OfferProduct } from '../../../core/decide/index';
 import { type AddFailure, addOfferLine } from './add-offer-line';
 import type { Placement } from './choose-offer';
-import type { CheckoutHost } from './host';
 import { formatOfferPrice } from './money';
 import type { Tracker } from './tracker';
 

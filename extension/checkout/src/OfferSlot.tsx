@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { OfferTarget } from '../../../server/decide/index';
+import { getHost } from '../../../core/checkout-host';
+import type { OfferTarget } from '../../../core/decide/index';
 import { chooseOffer } from './choose-offer';
 import { buildDecideContext } from './decide-context';
-import { getHost } from './host';
 import { createHostTracker } from './host-tracker';
 import { OfferCard } from './OfferCard';
 import { readPublishedConfig } from './read-config';

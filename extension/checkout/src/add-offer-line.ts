@@ -1,4 +1,4 @@
-import type { CheckoutHost } from './host';
+import type { CheckoutHost } from '../../../core/checkout-host';
 
 /** Why a line could not be added; each maps to a message in locales/ (`errors.<kind>`). */
 export type AddFailure = 'cannotAdd' | 'soldOut' | 'generic';

@@ -5,7 +5,7 @@ import {
   type OfferTarget,
   type PublishedConfig,
   type PublishedOffer,
-} from '../../../server/decide/index';
+} from '../../../core/decide/index';
 
 /** The offer a placement shows (or, in the holdout, would have shown). */
 export type Placement = {

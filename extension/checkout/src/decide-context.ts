@@ -1,5 +1,5 @@
-import type { DecideContext } from '../../../server/decide/index';
-import type { CheckoutHost } from './host';
+import type { CheckoutHost } from '../../../core/checkout-host';
+import type { DecideContext } from '../../../core/decide/index';
 import { toMinorUnits } from './money';
 
 /**

@@ -1,6 +1,6 @@
+import type { CheckoutHost } from '../../../core/checkout-host';
 import { resolveAppUrl } from './app-url';
 import { createEventQueue } from './event-queue';
-import type { CheckoutHost } from './host';
 import { createEventSender } from './send-events';
 import { createTracker, NO_TRACKING, type Tracker } from './tracker';
 

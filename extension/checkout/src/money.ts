@@ -1,5 +1,5 @@
-import type { Money } from '../../../server/decide/index';
-import type { CheckoutHost } from './host';
+import type { CheckoutHost } from '../../../core/checkout-host';
+import type { Money } from '../../../core/decide/index';
 
 /** Minor-unit digits of a currency (JPY 0, USD 2, KWD 3), as Intl knows them. */
 export function currencyDigits(currency: string): number {

@@ -1,5 +1,5 @@
-import type { PublishedConfig } from '../../../server/decide/index';
-import type { CheckoutHost } from './host';
+import type { CheckoutHost } from '../../../core/checkout-host';
+import type { PublishedConfig } from '../../../core/decide/index';
 
 /** The app-owned shop metafield the server publishes the offer config to. */
 export const CONFIG_KEY = 'closer_config';

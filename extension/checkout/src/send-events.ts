@@ -1,5 +1,5 @@
+import type { CheckoutHost } from '../../../core/checkout-host';
 import type { CheckoutEvent } from './event-queue';
-import type { CheckoutHost } from './host';
 
 const TOKEN_REUSE_MS = 60_000;
 

@@ -3,7 +3,7 @@ import {
   decideOffers,
   type OfferDecision,
   type PublishedConfig,
-} from '../../../decide/index';
+} from '../../../../core/decide/index';
 import type { SandboxCartLine } from './sandbox-types';
 
 /**

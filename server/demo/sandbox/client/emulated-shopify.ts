@@ -1,4 +1,4 @@
-import type { CheckoutHost } from '../../../../extension/checkout/src/host';
+import type { CheckoutHost } from '../../../../core/checkout-host';
 import type { SandboxHost, Store } from './sandbox-types';
 import { type Messages, translate } from './translate';
 

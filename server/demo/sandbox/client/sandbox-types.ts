@@ -1,4 +1,4 @@
-import type { CheckoutHost, HostMoney } from '../../../../extension/checkout/src/host';
+import type { CheckoutHost, HostMoney } from '../../../../core/checkout-host';
 
 /**
  * What the sandbox page hands its extension frames (as `window.closerSandbox`) and what the

@@ -1,5 +1,5 @@
 // What decide knows about a shopper, and the attribute names merchants' targeting
-// conditions are written against. Keep this list and server/decide/README.md in step:
+// conditions are written against. Keep this list and core/decide/README.md in step:
 // renaming an attribute silently breaks every saved condition that uses it.
 
 export type CartLine = {
