@@ -1,5 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { blob, index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import type { OfferKind, OfferTarget } from '../core/offers/catalog.js';
+import type { OfferStatus } from '../core/offers/contract.js';
+import type { OfferSpec } from '../server/domain/offer-kinds/offer-kind.js';
 
 /**
  * The database schema. Every table except `shopify_sessions` carries `shop` (the
@@ -131,13 +134,10 @@ export const webhookDeliveries = sqliteTable(
   ],
 );
 
-export type OfferStatus = 'draft' | 'active' | 'paused' | 'archived';
+export type { OfferStatus } from '../core/offers/contract.js';
 
-export interface OfferContentColumn {
-  heading: string;
-  body: string;
-  buttonLabel: string;
-}
+/** An offer's kind-specific fields (variants, products, discount…), validated by core/offers. */
+export type OfferSpecColumn = OfferSpec;
 
 /** A product snapshot taken from Admin GraphQL when the offer is saved (published as is). */
 export interface OfferProductSnapshot {
@@ -157,10 +157,11 @@ export const offers = sqliteTable(
     shop: text('shop').notNull(),
     id: text('id').notNull(),
     name: text('name').notNull(),
-    kind: text('kind').$type<'cross_sell'>().notNull(),
-    target: text('target').$type<'checkout_block' | 'cart_line_list_after'>().notNull(),
+    kind: text('kind').$type<OfferKind>().notNull(),
+    target: text('target').$type<OfferTarget>().notNull(),
     status: text('status').$type<OfferStatus>().notNull(),
-    content: text('content', { mode: 'json' }).$type<OfferContentColumn>().notNull(),
+    /** Kind-specific fields: `{kind, variants, …}` as the contract defines them for the kind. */
+    content: text('content', { mode: 'json' }).$type<OfferSpecColumn>().notNull(),
     products: text('products', { mode: 'json' }).$type<OfferProductSnapshot[]>().notNull(),
     condition: text('condition', { mode: 'json' }).$type<Record<string, unknown> | null>(),
     priority: integer('priority').notNull().default(0),
@@ -170,6 +171,11 @@ export const offers = sqliteTable(
     /** The running experiment's key; a new one starts when the split changes. */
     experimentKey: text('experiment_key').notNull(),
     version: integer('version').notNull().default(1),
+    /** The Shopify code discount behind the offer's discount (GID and code), when it has one. */
+    discountId: text('discount_id'),
+    discountCode: text('discount_code'),
+    /** The shop's publication request number at this offer's last published change. */
+    publishSeq: integer('publish_seq').notNull().default(0),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -319,3 +325,22 @@ export const pixelEvents = sqliteTable(
     index('pixel_events_shop_checkout_idx').on(t.shop, t.checkoutToken),
   ],
 );
+
+/**
+ * The publication outbox, one row per shop. Every change that alters what shoppers should see
+ * bumps `requested` in the same batch as the change; the publisher writes the shop's whole
+ * current config to Shopify and records the request number it delivered. An offer is live when
+ * its `publish_seq` ≤ `delivered`.
+ */
+export const shopPublications = sqliteTable('shop_publications', {
+  shop: text('shop').primaryKey(),
+  requested: integer('requested').notNull().default(0),
+  delivered: integer('delivered').notNull().default(0),
+  attempts: integer('attempts').notNull().default(0),
+  nextAttemptAt: integer('next_attempt_at'),
+  /** Why the last attempt failed (a code and a merchant-safe message), null after a success. */
+  lastErrorCode: text('last_error_code'),
+  lastErrorMessage: text('last_error_message'),
+  deliveredAt: integer('delivered_at'),
+  updatedAt: integer('updated_at').notNull(),
+});
