@@ -342,5 +342,7 @@ export const shopPublications = sqliteTable('shop_publications', {
   lastErrorCode: text('last_error_code'),
   lastErrorMessage: text('last_error_message'),
   deliveredAt: integer('delivered_at'),
+  /** A publisher holds the shop until then, so two processes never write configs out of order. */
+  leaseUntil: integer('lease_until'),
   updatedAt: integer('updated_at').notNull(),
 });

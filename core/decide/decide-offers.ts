@@ -7,7 +7,7 @@ import type {
   PublishedConfig,
   PublishedExperiment,
   PublishedOffer,
-} from './config';
+} from '../offers/published-config';
 import { type DecideContext, toConditionAttributes } from './context';
 import { hash } from './hash';
 
@@ -53,10 +53,13 @@ export function decideOffers(
     if (!isScheduled(offer, context.now)) continue;
     if (!evaluateCondition(offer.condition, attributes)) continue;
 
+    // An upsell needs its trigger line in the cart: that is the line it would replace.
+    if (offer.requiresInCart && !offer.requiresInCart.some((id) => cartVariantIds.has(id))) continue;
     // Variant-level, not product-level: an upsell offers another variant of a product
     // that is already in the cart.
     const products = offer.products.filter((p) => p.available && !cartVariantIds.has(p.variantId));
-    // An offer that sells products but has none left would render an empty widget.
+    // An offer that sells products but has none left would render an empty widget. The same
+    // rule holds for every arm, so the holdout is exposed exactly when a treatment would be.
     if (offer.products.length > 0 && products.length === 0) continue;
     if (offer.experiment.arms.length === 0) continue;
 

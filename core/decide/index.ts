@@ -5,14 +5,13 @@ export { type Condition, evaluateCondition } from './condition';
 export type {
   ExperimentArm,
   Money,
-  OfferContent,
   OfferKind,
   OfferProduct,
   OfferTarget,
   PublishedConfig,
   PublishedExperiment,
   PublishedOffer,
-} from './config';
+} from '../offers/published-config';
 export {
   type CartLine,
   type ConditionAttributes,

@@ -7,6 +7,7 @@ CREATE TABLE `shop_publications` (
 	`last_error_code` text,
 	`last_error_message` text,
 	`delivered_at` integer,
+	`lease_until` integer,
 	`updated_at` integer NOT NULL
 );
 --> statement-breakpoint

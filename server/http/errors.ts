@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { DomainError, type DomainErrorReason } from '../domain/domain-error.js';
 import type { Logger } from '../logger.js';
 
 /**
@@ -34,6 +35,9 @@ export function createErrorHandler(logger: Logger) {
       for (const [name, value] of Object.entries(err.headers)) c.header(name, value);
       return c.json(errorBody(c, err.code, err.message), err.status);
     }
+    if (err instanceof DomainError) {
+      return c.json(errorBody(c, err.code, err.message), DOMAIN_STATUS[err.reason]);
+    }
     if (err instanceof HTTPException && err.status < 500) {
       // Hono's own 4xx (e.g. body-limit); its message is already generic.
       return c.json(errorBody(c, httpCode(err.status), err.message || 'Bad request'), err.status);
@@ -48,6 +52,13 @@ export function createErrorHandler(logger: Logger) {
     return c.json(errorBody(c, 'internal_error', 'Something went wrong on our side.'), 500);
   };
 }
+
+const DOMAIN_STATUS: Record<DomainErrorReason, ContentfulStatusCode> = {
+  invalid: 400,
+  not_found: 404,
+  conflict: 409,
+  unprocessable: 422,
+};
 
 export function handleNotFound(c: Context) {
   return c.json(errorBody(c, 'not_found', `No route for ${c.req.method} ${c.req.path}`), 404);

@@ -1,0 +1,91 @@
+// The offer catalogue: which kinds exist, where each can show, and the limits every side checks.
+// Plain values only (no schema library): the checkout extension imports this file, and what it
+// imports is shipped to every shopper. The zod contract in ./contract.ts is built from these.
+
+/** Every offer kind Closer can create. Adding a kind starts here (docs/architecture.md, "Adding an offer kind"). */
+export const OFFER_KINDS = ['cross_sell', 'upsell', 'cta'] as const;
+export type OfferKind = (typeof OFFER_KINDS)[number];
+
+/** Where a widget can be drawn. A surface is a page a shopper is on; a target is a slot in it. */
+export const SURFACES = ['checkout', 'thank_you', 'storefront'] as const;
+export type Surface = (typeof SURFACES)[number];
+
+export const OFFER_TARGETS = ['checkout_block', 'cart_line_list_after'] as const;
+export type OfferTarget = (typeof OFFER_TARGETS)[number];
+
+export const TARGET_INFO: Record<OfferTarget, { surface: Surface; label: string; extensionTarget: string }> = {
+  checkout_block: {
+    surface: 'checkout',
+    label: 'Checkout block (placed in the checkout editor)',
+    extensionTarget: 'purchase.checkout.block.render',
+  },
+  cart_line_list_after: {
+    surface: 'checkout',
+    label: 'Below the cart lines in checkout',
+    extensionTarget: 'purchase.checkout.cart-line-list.render-after',
+  },
+};
+
+export const KIND_INFO: Record<OfferKind, { label: string; summary: string; targets: readonly OfferTarget[] }> = {
+  cross_sell: {
+    label: 'Cross-sell',
+    summary: 'Offers up to three more products in checkout, each with its own Add button.',
+    targets: ['checkout_block', 'cart_line_list_after'],
+  },
+  upsell: {
+    label: 'Upsell',
+    summary: 'When the cart holds a chosen product, offers a better variant in its place with one tap.',
+    targets: ['checkout_block', 'cart_line_list_after'],
+  },
+  cta: {
+    label: 'Trust banner',
+    summary: 'A short message with an icon and an optional link — shipping, returns, guarantees.',
+    targets: ['checkout_block', 'cart_line_list_after'],
+  },
+};
+
+/** The icons a banner can show; each maps to a Polaris icon in the extension. */
+export const CTA_ICONS = ['shield', 'truck', 'return', 'lock', 'star'] as const;
+export type CtaIcon = (typeof CTA_ICONS)[number];
+
+export const DISCOUNT_TYPES = ['percentage', 'fixed'] as const;
+export type DiscountType = (typeof DISCOUNT_TYPES)[number];
+
+/** Every length, count and range the contract enforces; the admin UI shows the same numbers. */
+export const LIMITS = {
+  name: 120,
+  heading: 80,
+  body: 280,
+  buttonLabel: 30,
+  linkLabel: 30,
+  linkUrl: 500,
+  productsPerVariant: 3,
+  variants: 3,
+  triggers: 10,
+  holdoutMax: 0.5,
+  priority: 1000,
+  percentOffMax: 90,
+  /** Minor units; a fixed discount above this is surely a typo (1,000,000.00). */
+  fixedOffMax: 100_000_000,
+  conditionChars: 4000,
+} as const;
+
+/**
+ * Arm keys of an offer's content variants, in order. The first keeps the name single-variant
+ * offers always had, so their experiments and reports read the same.
+ */
+export const VARIANT_ARMS = ['treatment', 'treatment_b', 'treatment_c'] as const;
+export const HOLDOUT_ARM = 'holdout';
+
+/** "Variant A" for the first content variant, "Holdout" for the control. */
+export function armLabel(arm: string): string {
+  if (arm === HOLDOUT_ARM) return 'Holdout';
+  const index = (VARIANT_ARMS as readonly string[]).indexOf(arm);
+  return index >= 0 ? `Variant ${String.fromCharCode(65 + index)}` : arm;
+}
+
+/** The cart line attribute the extension sets on lines it adds or upgrades: `offerId:arm`. */
+export const OFFER_LINE_ATTRIBUTE = '_closer_offer';
+
+/** Set beside it on a line an upsell upgraded: the variant GID the line was before. */
+export const UPGRADED_FROM_ATTRIBUTE = '_closer_from';

@@ -1,0 +1,318 @@
+// The offer contract: what the admin sends to create or edit an offer, one zod schema per kind,
+// discriminated on `kind`. The server validates requests with it, the admin UI validates its
+// form with it before saving (so a merchant never sees a raw server message), and both take
+// their types from it. The checkout extension imports types only (`import type`), never zod.
+import { z } from 'zod';
+import {
+  CTA_ICONS,
+  KIND_INFO,
+  LIMITS,
+  type OfferKind,
+  type OfferTarget,
+  VARIANT_ARMS,
+} from './catalog';
+
+const variantGid = z
+  .string()
+  .regex(/^gid:\/\/shopify\/ProductVariant\/\d{1,20}$/, 'Pick a product variant from the store.');
+
+function requiredText(max: number, what: string) {
+  return z
+    .string()
+    .trim()
+    .min(1, `Enter ${what}.`)
+    .max(max, `Use ${max} characters or fewer.`);
+}
+function optionalText(max: number) {
+  return z.string().trim().max(max, `Use ${max} characters or fewer.`);
+}
+
+function variantList(min: number, max: number, noun: string) {
+  return z
+    .array(variantGid)
+    .min(min, `Pick at least ${min === 1 ? 'one' : min} ${noun}.`)
+    .max(max, `Pick at most ${max} ${noun}s.`)
+    .refine((ids) => new Set(ids).size === ids.length, `Pick each ${noun} only once.`);
+}
+
+/**
+ * A link a banner may open: https anywhere, or a path on the shop's own storefront. Nothing else
+ * (no `javascript:`, no `http:`, no protocol-relative `//host`).
+ */
+export function isAllowedLink(url: string): boolean {
+  if (/^\/(?![/\\])/.test(url)) return !/[\s<>"]/.test(url);
+  if (!url.startsWith('https://')) return false;
+  try {
+    return new URL(url).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+const copyFields = {
+  heading: requiredText(LIMITS.heading, 'a heading shoppers will see'),
+  body: optionalText(LIMITS.body).default(''),
+  buttonLabel: requiredText(LIMITS.buttonLabel, 'a button label'),
+};
+
+export const crossSellVariantSchema = z
+  .object({ ...copyFields, products: variantList(1, LIMITS.productsPerVariant, 'product') })
+  .strict();
+
+export const upsellVariantSchema = z.object(copyFields).strict();
+
+export const ctaLinkSchema = z
+  .object({
+    url: z
+      .string()
+      .trim()
+      .max(LIMITS.linkUrl, `Use ${LIMITS.linkUrl} characters or fewer.`)
+      .refine(isAllowedLink, 'Use an https:// address or a path on your store starting with /.'),
+    label: requiredText(LIMITS.linkLabel, 'a link label'),
+  })
+  .strict();
+
+export const ctaVariantSchema = z
+  .object({
+    heading: copyFields.heading,
+    body: copyFields.body,
+    icon: z.enum(CTA_ICONS, `Pick one of: ${CTA_ICONS.join(', ')}.`),
+    link: ctaLinkSchema.nullable().default(null),
+  })
+  .strict();
+
+/** A discount on the offered product, realised as a Shopify code discount (docs/architecture.md). */
+export const offerDiscountSchema = z.discriminatedUnion('type', [
+  z
+    .object({
+      type: z.literal('percentage'),
+      /** Whole percent off, 1..90. */
+      value: z
+        .number()
+        .int('Use a whole percentage.')
+        .min(1, 'Use at least 1%.')
+        .max(LIMITS.percentOffMax, `Use at most ${LIMITS.percentOffMax}%.`),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('fixed'),
+      /** Minor units of the shop currency off each offered item. */
+      value: z
+        .number()
+        .int('Use a whole amount in minor units.')
+        .min(1, 'Use an amount above zero.')
+        .max(LIMITS.fixedOffMax, 'That amount is too large.'),
+    })
+    .strict(),
+]);
+
+const commonFields = {
+  name: requiredText(LIMITS.name, 'a name for this offer'),
+  condition: z
+    .record(z.string(), z.unknown())
+    .nullable()
+    .default(null)
+    .refine(
+      (c) => c === null || JSON.stringify(c).length <= LIMITS.conditionChars,
+      'The condition is too large.',
+    ),
+  priority: z
+    .number()
+    .int('Enter a whole number.')
+    .min(-LIMITS.priority, `Use a number from -${LIMITS.priority} to ${LIMITS.priority}.`)
+    .max(LIMITS.priority, `Use a number from -${LIMITS.priority} to ${LIMITS.priority}.`)
+    .default(0),
+  startsAt: z.number().int().nonnegative().nullable().default(null),
+  endsAt: z.number().int().nonnegative().nullable().default(null),
+  /** Share of units held out (see nothing), 0..0.5. Absent on create: the shop's default. */
+  holdout: z
+    .number()
+    .min(0, 'Use a holdout from 0 to 50%.')
+    .max(LIMITS.holdoutMax, 'Use a holdout from 0 to 50%.')
+    .optional(),
+};
+
+function targetOf(kind: OfferKind) {
+  const targets = KIND_INFO[kind].targets as [OfferTarget, ...OfferTarget[]];
+  return z.enum(targets, `Pick where the offer shows: ${targets.join(' or ')}.`);
+}
+
+function variantsOf<T extends z.ZodType>(variant: T) {
+  return z
+    .array(variant)
+    .min(1, 'Add at least one content variant.')
+    .max(LIMITS.variants, `Use at most ${LIMITS.variants} content variants.`);
+}
+
+/** Each kind's own fields, beside the common ones. Declared once; create and edit derive from it. */
+const kindShapes = {
+  cross_sell: {
+    kind: z.literal('cross_sell'),
+    target: targetOf('cross_sell'),
+    variants: variantsOf(crossSellVariantSchema),
+    discount: offerDiscountSchema.nullable().default(null),
+  },
+  upsell: {
+    kind: z.literal('upsell'),
+    target: targetOf('upsell'),
+    variants: variantsOf(upsellVariantSchema),
+    /** Variants whose presence in the cart triggers the offer; the upgrade replaces that line. */
+    triggers: variantList(1, LIMITS.triggers, 'trigger product'),
+    /** The variant offered in place of the trigger line. */
+    replacement: variantGid,
+    discount: offerDiscountSchema.nullable().default(null),
+  },
+  cta: {
+    kind: z.literal('cta'),
+    target: targetOf('cta'),
+    variants: variantsOf(ctaVariantSchema),
+  },
+} satisfies Record<OfferKind, { kind: z.ZodLiteral<string> } & z.ZodRawShape>;
+
+type CrossFieldInput = {
+  startsAt?: number | null;
+  endsAt?: number | null;
+  triggers?: string[];
+  replacement?: string;
+};
+
+/** Rules that span fields; run on the whole offer (on create, and on an edit merged with the offer). */
+function checkCrossFields(offer: CrossFieldInput, ctx: z.RefinementCtx) {
+  if (offer.startsAt != null && offer.endsAt != null && offer.endsAt <= offer.startsAt) {
+    ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'The end must be after the start.' });
+  }
+  if (offer.replacement && offer.triggers?.includes(offer.replacement)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['replacement'],
+      message: 'The upgrade must be a different variant from the trigger products.',
+    });
+  }
+}
+
+export const crossSellInputSchema = z
+  .object({ ...commonFields, ...kindShapes.cross_sell })
+  .strict()
+  .superRefine(checkCrossFields);
+export const upsellInputSchema = z
+  .object({ ...commonFields, ...kindShapes.upsell })
+  .strict()
+  .superRefine(checkCrossFields);
+export const ctaInputSchema = z
+  .object({ ...commonFields, ...kindShapes.cta })
+  .strict()
+  .superRefine(checkCrossFields);
+
+/** `POST /api/admin/offers`. */
+export const offerInputSchema = z.discriminatedUnion(
+  'kind',
+  [crossSellInputSchema, upsellInputSchema, ctaInputSchema],
+  { error: 'Pick an offer kind: cross_sell, upsell or cta.' },
+);
+
+export type OfferInput = z.infer<typeof offerInputSchema>;
+/** The parsed input of one kind. */
+export type OfferInputOf<K extends OfferKind> = Extract<OfferInput, { kind: K }>;
+export type CrossSellVariant = z.infer<typeof crossSellVariantSchema>;
+export type UpsellVariant = z.infer<typeof upsellVariantSchema>;
+export type CtaVariant = z.infer<typeof ctaVariantSchema>;
+export type OfferDiscount = z.infer<typeof offerDiscountSchema>;
+export type CtaLink = z.infer<typeof ctaLinkSchema>;
+
+/**
+ * Fields the server owns. An edit may carry them back exactly as `GET` returned them (so a client
+ * can send the offer it read); they are ignored, except `kind` (an offer cannot change kind) and
+ * `version` (a stale version is refused with 409, so two tabs cannot overwrite each other).
+ */
+const readOnlyFields = {
+  id: z.unknown().optional(),
+  status: z.unknown().optional(),
+  version: z.number().int().positive().optional(),
+  experiment: z.unknown().optional(),
+  productDetails: z.unknown().optional(),
+  discountCode: z.unknown().optional(),
+  publication: z.unknown().optional(),
+  createdAt: z.unknown().optional(),
+  updatedAt: z.unknown().optional(),
+};
+
+const patchSchemas = {
+  cross_sell: patchSchemaOf('cross_sell'),
+  upsell: patchSchemaOf('upsell'),
+  cta: patchSchemaOf('cta'),
+};
+
+function patchSchemaOf<K extends OfferKind>(kind: K) {
+  const { kind: kindField, ...own } = kindShapes[kind];
+  // Without defaults: an absent field means "unchanged", never "reset to the default".
+  const editable = Object.fromEntries(
+    Object.entries({ ...commonFields, ...own }).map(([key, schema]) => [
+      key,
+      unwrapDefault(schema as z.ZodType).optional(),
+    ]),
+  );
+  return z
+    .object({ ...editable, ...readOnlyFields, kind: kindField.optional() })
+    .strict();
+}
+
+function unwrapDefault(schema: z.ZodType): z.ZodType {
+  return schema instanceof z.ZodDefault ? (schema.unwrap() as z.ZodType) : schema;
+}
+
+/** `PATCH /api/admin/offers/:id` for an offer of this kind: any subset of its fields. */
+export function offerPatchSchemaFor(kind: OfferKind) {
+  return patchSchemas[kind];
+}
+
+export type OfferPatch = Partial<Omit<OfferInput, 'kind'>> & {
+  kind?: OfferKind;
+  version?: number;
+};
+
+/** The server-held state of an offer that the admin reads beside its input fields. */
+export type OfferStatus = 'draft' | 'active' | 'paused' | 'archived';
+export const OFFER_STATUSES = ['draft', 'active', 'paused', 'archived'] as const satisfies readonly OfferStatus[];
+export const OFFER_ACTIONS = ['activate', 'pause', 'archive'] as const;
+export type OfferAction = (typeof OFFER_ACTIONS)[number];
+
+/** A product as the offer snapshotted it from Admin GraphQL; price in minor units. */
+export interface ProductDetail {
+  variantId: string;
+  productId: string;
+  title: string;
+  variantTitle: string | null;
+  imageUrl: string | null;
+  price: number;
+  available: boolean;
+}
+
+export interface OfferExperimentView {
+  key: string;
+  seed: string;
+  holdout: number;
+  coverage: number;
+  startedAt: number;
+  arms: { key: string; weight: number; holdout: boolean }[];
+}
+
+/** `GET /api/admin/offers/:id` → `{offer}`: the input fields with the server's state beside them. */
+export type Offer = OfferInput & {
+  holdout: number;
+  id: string;
+  status: OfferStatus;
+  version: number;
+  experiment: OfferExperimentView;
+  /** Every product the offer references (variants, triggers, upgrade), by variant id. */
+  productDetails: ProductDetail[];
+  /** The Shopify discount code behind `discount`, once created; null without a discount. */
+  discountCode: string | null;
+  createdAt: number;
+  updatedAt: number;
+};
+
+/** Number of content variants → their arm keys, in order. */
+export function variantArmKeys(count: number): string[] {
+  return VARIANT_ARMS.slice(0, Math.max(1, Math.min(count, VARIANT_ARMS.length)));
+}

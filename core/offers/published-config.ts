@@ -1,0 +1,100 @@
+// The config the server publishes to an app-owned shop metafield and the checkout extension
+// reads from `shopify.appMetafields`. Plain types on purpose: the extension must not pay for a
+// schema library, and the server builds it from validated offers.
+import type { Condition } from '../decide/condition';
+import type { CtaIcon, DiscountType, OfferKind, OfferTarget } from './catalog';
+
+export type { OfferKind, OfferTarget } from './catalog';
+
+export type ExperimentArm = {
+  key: string;
+  /** Share of covered units, a fraction; an experiment's weights sum to 1. */
+  weight: number;
+  /** A holdout arm renders nothing: it is the control that incrementality is measured against. */
+  holdout: boolean;
+};
+
+export type PublishedExperiment = {
+  key: string;
+  /** Hash seed; changing it reshuffles every unit, so it stays fixed while an experiment runs. */
+  seed: string;
+  /** Fraction of eligible units in the experiment, 0..1. The rest see nothing and are not logged. */
+  coverage: number;
+  arms: ExperimentArm[];
+};
+
+export type Money = {
+  /** Integer minor units (cents). */
+  amount: number;
+  currencyCode: string;
+};
+
+export type OfferProduct = {
+  /** Product variant GID, e.g. `gid://shopify/ProductVariant/1`. */
+  variantId: string;
+  productId: string;
+  title: string;
+  variantTitle?: string | null;
+  imageUrl?: string | null;
+  price: Money;
+  available: boolean;
+};
+
+/** A Shopify code discount limited to the offered variants; the extension applies the code. */
+export type PublishedDiscount = {
+  code: string;
+  type: DiscountType;
+  /** Percent (1..90) or minor units off each offered item. */
+  value: number;
+};
+
+/** What each non-holdout arm of a kind shows. Products are referenced by variant id. */
+export type PublishedContent = {
+  cross_sell: { heading: string; body: string; buttonLabel: string; products: string[] };
+  upsell: { heading: string; body: string; buttonLabel: string };
+  cta: {
+    heading: string;
+    body: string;
+    icon: CtaIcon;
+    link: { url: string; label: string } | null;
+  };
+};
+
+type PublishedOfferBase<K extends OfferKind> = {
+  id: string;
+  kind: K;
+  target: OfferTarget;
+  /** Higher shows first. */
+  priority: number;
+  /** Epoch ms, inclusive. */
+  startsAt?: number | null;
+  /** Epoch ms, exclusive. */
+  endsAt?: number | null;
+  /** Targeting over the attributes documented in core/decide/context.ts; absent = everyone. */
+  condition?: Condition | null;
+  experiment: PublishedExperiment;
+  /** Content per arm key; every non-holdout arm has an entry. */
+  variants: Record<string, PublishedContent[K]>;
+  /**
+   * Products the offer sells. Eligibility is decided on these for every arm alike (at least one
+   * available and not yet in the cart), so the holdout is exposed exactly when a treatment would
+   * have been; an arm then draws the ones its content names.
+   */
+  products: OfferProduct[];
+  /** Eligible only while the cart holds one of these variants (an upsell's triggers). */
+  requiresInCart?: string[];
+  discount?: PublishedDiscount | null;
+};
+
+export type PublishedOfferOf<K extends OfferKind> = PublishedOfferBase<K>;
+
+export type PublishedOffer = { [K in OfferKind]: PublishedOfferBase<K> }[OfferKind];
+
+export type PublishedConfig = {
+  v: 2;
+  shop: string;
+  /** Shop currency (ISO 4217). */
+  currency: string;
+  publishedAt: number;
+  offers: PublishedOffer[];
+};

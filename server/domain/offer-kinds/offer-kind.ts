@@ -1,0 +1,46 @@
+import type { OfferKind } from '../../../core/offers/catalog.js';
+import type { OfferInputOf } from '../../../core/offers/contract.js';
+import type {
+  OfferProduct,
+  PublishedOfferOf,
+} from '../../../core/offers/published-config.js';
+import type { OrderLine } from '../../../drizzle/schema.js';
+
+/** An offer's kind-specific fields as stored (the input without the fields every kind shares). */
+export type OfferSpecOf<K extends OfferKind> = Omit<
+  OfferInputOf<K>,
+  'name' | 'target' | 'condition' | 'priority' | 'startsAt' | 'endsAt' | 'holdout'
+>;
+
+/** The published parts a kind decides; the rest (schedule, experiment…) is the same for all. */
+export type CompiledKind<K extends OfferKind> = Pick<
+  PublishedOfferOf<K>,
+  'variants' | 'products' | 'requiresInCart'
+>;
+
+/**
+ * What the server knows about one offer kind. Validation is the contract's (core/offers); this is
+ * everything else a kind decides: which products it snapshots, what it publishes, what its
+ * discount covers and how much of an order line it earned.
+ */
+export interface OfferKindModule<K extends OfferKind> {
+  kind: K;
+  /** Variant GIDs whose details are snapshotted from Admin GraphQL when the offer is saved. */
+  productRefs(spec: OfferSpecOf<K>): string[];
+  /** The published content per arm key (arms in the order of `spec.variants`). */
+  compile(
+    spec: OfferSpecOf<K>,
+    arms: readonly string[],
+    products: ReadonlyMap<string, OfferProduct>,
+  ): CompiledKind<K>;
+  /** Variants the offer's discount applies to; empty when the kind has no discount. */
+  discountedVariants(spec: OfferSpecOf<K>): string[];
+  /**
+   * Revenue credited to the offer for an order line that carries its attribute (line amount
+   * after line discounts, minor units). Never negative.
+   */
+  creditLine(spec: OfferSpecOf<K>, line: OrderLine, products: ReadonlyMap<string, OfferProduct>): number;
+}
+
+/** The stored spec of any kind, discriminated on `kind`. */
+export type OfferSpec = { [K in OfferKind]: OfferSpecOf<K> }[OfferKind];
