@@ -297,6 +297,19 @@ export interface OfferExperimentView {
   arms: { key: string; weight: number; holdout: boolean }[];
 }
 
+/**
+ * Whether shoppers see what the database says. `live`: Shopify holds the config with this offer's
+ * latest change (active offers show, others are gone); `publishing`: the change is on its way;
+ * `retrying`: Shopify refused or failed and the publisher is retrying (`message` says why).
+ */
+export type PublicationState = 'live' | 'publishing' | 'retrying';
+export interface OfferPublication {
+  state: PublicationState;
+  message: string | null;
+  /** When the publisher tries again (epoch ms), while retrying. */
+  nextAttemptAt: number | null;
+}
+
 /** `GET /api/admin/offers/:id` → `{offer}`: the input fields with the server's state beside them. */
 export type Offer = OfferInput & {
   holdout: number;
@@ -308,6 +321,7 @@ export type Offer = OfferInput & {
   productDetails: ProductDetail[];
   /** The Shopify discount code behind `discount`, once created; null without a discount. */
   discountCode: string | null;
+  publication: OfferPublication;
   createdAt: number;
   updatedAt: number;
 };
