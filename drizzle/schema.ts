@@ -118,19 +118,48 @@ export const refunds = sqliteTable(
   ],
 );
 
-/** One row per processed webhook; a redelivery finds its row and changes nothing. */
+/**
+ * One row per processed webhook; a redelivery finds its row and changes nothing. Keyed per shop:
+ * a webhook id is Shopify's, and one shop's ids must never suppress another shop's deliveries.
+ */
 export const webhookDeliveries = sqliteTable(
   'webhook_deliveries',
   {
-    webhookId: text('webhook_id').primaryKey(),
     shop: text('shop').notNull(),
+    webhookId: text('webhook_id').notNull(),
     topic: text('topic').notNull(),
     eventId: text('event_id'),
     receivedAt: integer('received_at').notNull(),
   },
   (t) => [
+    primaryKey({ columns: [t.shop, t.webhookId] }),
     index('webhook_deliveries_shop_idx').on(t.shop, t.receivedAt),
     index('webhook_deliveries_event_idx').on(t.shop, t.topic, t.eventId),
+  ],
+);
+
+/**
+ * Signed webhooks whose payload can never be accepted (bad money, out-of-range quantities, a
+ * shape that fails validation). They are answered 200 so Shopify stops retrying, and recorded
+ * here so an operator can see what was set aside and fetch the resource again from the Admin
+ * API. The payload itself is not kept: order and refund bodies carry shopper PII.
+ */
+export const quarantinedWebhooks = sqliteTable(
+  'quarantined_webhooks',
+  {
+    shop: text('shop').notNull(),
+    webhookId: text('webhook_id').notNull(),
+    topic: text('topic').notNull(),
+    eventId: text('event_id'),
+    /** The payload's own `id` (order id, refund id …) when it has one, to re-fetch it. */
+    resourceId: text('resource_id'),
+    /** Which field failed and why, without the field's value. */
+    reason: text('reason').notNull(),
+    receivedAt: integer('received_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.shop, t.webhookId] }),
+    index('quarantined_webhooks_shop_idx').on(t.shop, t.receivedAt),
   ],
 );
 
