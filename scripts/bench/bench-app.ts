@@ -66,7 +66,7 @@ export async function createBenchApp(databaseUrl: string) {
     client: database.client,
     shop: BENCH_SHOP,
     idToken,
-    checkoutToken: () => signCheckoutSessionToken(secrets, BENCH_SHOP, { expiresIn: 600 }),
+    checkoutToken: () => signCheckoutSessionToken(secrets, BENCH_SHOP, { expiresIn: 300 }),
     admin,
     close() {
       network.close();

@@ -1,9 +1,9 @@
-import { HttpResponseError } from '@shopify/shopify-api';
 import type { MiddlewareHandler } from 'hono';
 import type { AppContext, AppEnv } from '../app-context.js';
 import { ensureShopInstalled } from '../domain/shops.js';
 import { ApiError } from '../http/errors.js';
 import { resolveOfflineSession } from '../shopify/offline-session.js';
+import { isAccessTokenRefused, ShopifyRefusedError } from '../shopify/upstream-errors.js';
 import { bearerToken, verifyShopToken } from './session-token.js';
 
 /** App Bridge retries a request once with a fresh id token when it sees this header. */
@@ -18,7 +18,7 @@ function unauthorized(code: string, message: string) {
  * offline access token for the shop (token exchange on first use), so handlers can call Shopify.
  */
 export async function authenticateAdmin(ctx: AppContext, idToken: string): Promise<string> {
-  const { shop, payload } = await verifyShopToken(ctx, idToken, unauthorized);
+  const { shop, payload } = await verifyShopToken(ctx, idToken, 'admin', unauthorized);
   // The issuer is the shop's admin; a token minted for one shop must not name another.
   if (typeof payload.iss !== 'string' || !payload.iss.startsWith(`https://${shop}/`)) {
     throw unauthorized(
@@ -30,7 +30,8 @@ export async function authenticateAdmin(ctx: AppContext, idToken: string): Promi
     const { session, isNew } = await resolveOfflineSession(ctx, shop, idToken);
     await ensureShopInstalled(ctx, session, isNew);
   } catch (error) {
-    if (error instanceof HttpResponseError && error.response.code < 500) {
+    // Only a refusal means the token is bad; throttling and outages are retryable (503).
+    if (error instanceof ShopifyRefusedError) {
       throw unauthorized('token_exchange_failed', 'Shopify refused to exchange the session token.');
     }
     throw error;
@@ -51,7 +52,7 @@ export function adminApiAuth(ctx: AppContext): MiddlewareHandler<AppEnv> {
     await next();
     // Shopify answered 401 to our stored token (revoked, or issued under other credentials):
     // forget it and let App Bridge retry, which runs token exchange afresh.
-    if (c.error instanceof HttpResponseError && c.error.response.code === 401) {
+    if (isAccessTokenRefused(c.error)) {
       await ctx.sessionStorage.deleteSession(ctx.shopify.session.getOfflineId(shop));
       ctx.logger.warn('stored Admin API token refused; session dropped', { shop });
       throw unauthorized(

@@ -26,7 +26,7 @@ export function checkoutAuth(ctx: AppContext): MiddlewareHandler<AppEnv> {
         'missing_session_token',
         'Send the extension session token as a Bearer token.',
       );
-    const { shop } = await verifyShopToken(ctx, token, unauthorized);
+    const { shop } = await verifyShopToken(ctx, token, 'checkout', unauthorized);
     if (!(await isShopActive(ctx.db, shop))) {
       throw unauthorized('shop_not_installed', 'The app is not installed on this shop.');
     }

@@ -1,6 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { shopifySessions, shops } from '../../drizzle/schema.js';
+import {
+  adminClaims,
+  type CraftedAlg,
+  craftToken,
+  nowSeconds,
+  YEAR_2100,
+} from '../helpers/crafted-tokens.js';
 import { createTestApp, SHOP_A, SHOP_B, type TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
@@ -153,6 +160,83 @@ describe('admin API id-token authentication', () => {
     const b = await t.db.query.shops.findFirst({ where: eq(shops.shop, SHOP_B) });
     expect(a?.settings.defaultHoldout).toBe(0.2);
     expect(b?.settings.defaultHoldout).toBe(0.1);
+  });
+});
+
+describe('admin id-token lifetime and algorithm (crafted with the real secret)', () => {
+  const crafted = (times: Record<string, unknown>, alg?: CraftedAlg) =>
+    craftToken(t.secrets.apiSecret, { ...adminClaims(t.secrets.apiKey, SHOP_A), ...times }, alg);
+
+  test('the crafted baseline, shaped like Shopify’s one-minute token, is accepted', async () => {
+    const now = nowSeconds();
+    expect((await getShop(await crafted({ iat: now, nbf: now, exp: now + 60 }))).status).toBe(200);
+  });
+
+  test('a token without exp is refused', async () => {
+    const now = nowSeconds();
+    await expectRejected(
+      await getShop(await crafted({ iat: now, nbf: now })),
+      'invalid_session_token',
+    );
+  });
+
+  test('a token without any time claim is refused', async () => {
+    await expectRejected(await getShop(await crafted({})), 'invalid_session_token');
+  });
+
+  test('a token that expires in 2100 is refused', async () => {
+    const now = nowSeconds();
+    await expectRejected(
+      await getShop(await crafted({ iat: now, nbf: now, exp: YEAR_2100 })),
+      'invalid_session_token',
+    );
+  });
+
+  test('a token expiring in five minutes (longer than an id token lives) is refused', async () => {
+    const now = nowSeconds();
+    await expectRejected(
+      await getShop(await crafted({ iat: now, nbf: now, exp: now + 300 })),
+      'invalid_session_token',
+    );
+  });
+
+  test('a token issued a day ago that is still unexpired is refused', async () => {
+    const now = nowSeconds();
+    await expectRejected(
+      await getShop(await crafted({ iat: now - 86_400, nbf: now - 86_400, exp: now + 30 })),
+      'invalid_session_token',
+    );
+  });
+
+  test('a token issued in the future is refused', async () => {
+    const now = nowSeconds();
+    await expectRejected(
+      await getShop(await crafted({ iat: now + 3600, exp: now + 50 })),
+      'invalid_session_token',
+    );
+  });
+
+  test('a few seconds of clock skew are tolerated', async () => {
+    const now = nowSeconds();
+    const res = await getShop(await crafted({ iat: now + 5, nbf: now + 5, exp: now + 65 }));
+    expect(res.status).toBe(200);
+  });
+
+  test('alg none and algorithms other than HS256 are refused, even with the real secret', async () => {
+    const now = nowSeconds();
+    for (const alg of ['none', 'HS384', 'HS512'] as const) {
+      await expectRejected(
+        await getShop(await crafted({ iat: now, nbf: now, exp: now + 60 }, alg)),
+        'invalid_session_token',
+      );
+    }
+  });
+
+  test('the admin document bounces a token that never expires instead of serving the admin', async () => {
+    const token = await crafted({ iat: nowSeconds() });
+    const res = await t.app.request(`/app?shop=${SHOP_A}&id_token=${token}`);
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toContain('/auth/session-token');
   });
 });
 

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { signAppProxyQuery } from '../../server/demo/shopify-signatures.js';
+import {
+  type CraftedAlg,
+  checkoutClaims,
+  craftToken,
+  nowSeconds,
+  YEAR_2100,
+} from '../helpers/crafted-tokens.js';
 import { createTestApp, SHOP_A, SHOP_B, type TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
@@ -72,6 +79,66 @@ describe('checkout extension session tokens', () => {
     ));
   test('a shop that has not installed the app', async () =>
     expectRejected(await session(await t.checkoutToken(SHOP_B)), 'shop_not_installed'));
+});
+
+describe('checkout session-token lifetime and algorithm (crafted with the real secret)', () => {
+  const crafted = (times: Record<string, unknown>, alg?: CraftedAlg) =>
+    craftToken(t.secrets.apiSecret, { ...checkoutClaims(t.secrets.apiKey, SHOP_A), ...times }, alg);
+
+  test('the crafted baseline, shaped like Shopify’s five-minute token, is accepted', async () => {
+    const now = nowSeconds();
+    expect((await session(await crafted({ iat: now, nbf: now, exp: now + 300 }))).status).toBe(200);
+  });
+
+  test('a token without exp is refused', async () =>
+    expectRejected(await session(await crafted({ iat: nowSeconds() })), 'invalid_session_token'));
+
+  test('a token that expires in 2100 is refused', async () =>
+    expectRejected(
+      await session(await crafted({ iat: nowSeconds(), exp: YEAR_2100 })),
+      'invalid_session_token',
+    ));
+
+  test('a token that expires in 2100 and carries no iat is refused', async () =>
+    expectRejected(await session(await crafted({ exp: YEAR_2100 })), 'invalid_session_token'));
+
+  test('a token living ten minutes (twice what Shopify issues) is refused', async () => {
+    const now = nowSeconds();
+    await expectRejected(
+      await session(await crafted({ iat: now, exp: now + 600 })),
+      'invalid_session_token',
+    );
+  });
+
+  test('a token issued an hour ago that is still unexpired is refused', async () => {
+    const now = nowSeconds();
+    await expectRejected(
+      await session(await crafted({ iat: now - 3600, exp: now + 120 })),
+      'invalid_session_token',
+    );
+  });
+
+  test('alg none and algorithms other than HS256 are refused, even with the real secret', async () => {
+    const now = nowSeconds();
+    for (const alg of ['none', 'HS384', 'HS512'] as const) {
+      await expectRejected(
+        await session(await crafted({ iat: now, exp: now + 300 }, alg)),
+        'invalid_session_token',
+      );
+    }
+  });
+
+  test('the checkout events endpoint refuses a never-expiring token too', async () => {
+    const res = await t.app.request('/api/checkout/events', {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${await crafted({ iat: nowSeconds() })}`,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify({ events: [] }),
+    });
+    await expectRejected(res, 'invalid_session_token');
+  });
 });
 
 describe('App Proxy signatures', () => {
