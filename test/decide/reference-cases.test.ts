@@ -1,5 +1,5 @@
 // GrowthBook's own SDK test cases are the spec for hashing, bucketing and conditions.
-// Read from the shared folder beside the repo, never copied in, so it stays the peer's text.
+// Vendored unchanged in test/fixtures/ (source, commit and licence in its README.md).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -30,8 +30,7 @@ type ReferenceCases = {
   ][];
 };
 
-const repoRoot = path.resolve(import.meta.dirname, '..', '..');
-const casesPath = path.resolve(repoRoot, '..', 'shared', 'reference', 'growthbook-sdk-cases.json');
+const casesPath = path.resolve(import.meta.dirname, '..', 'fixtures', 'growthbook-sdk-cases.json');
 const cases = JSON.parse(readFileSync(casesPath, 'utf8')) as ReferenceCases;
 
 /** Two cases share a name in the file; suffix repeats so every test has its own id. */
