@@ -52,6 +52,16 @@ const envSchema = z
         message: `demo mode binds to loopback only; HOST=${env.HOST} is not allowed without Shopify credentials`,
       });
     }
+    // Demo mode hands out admin tokens to anyone on loopback; a production deploy that lost its
+    // credentials must stop, not quietly become a demo.
+    if (set === 0 && env.NODE_ENV === 'production') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['NODE_ENV'],
+        message:
+          'demo mode (no Shopify credentials) refuses to start with NODE_ENV=production; set SHOPIFY_API_KEY, SHOPIFY_API_SECRET and SHOPIFY_APP_URL',
+      });
+    }
   });
 
 export type AppMode = 'shopify' | 'demo';

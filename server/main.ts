@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { startServer } from './boot.js';
 import { EnvError, loadEnv } from './env.js';
 import { createLogger } from './logger.js';
 
@@ -16,6 +15,8 @@ async function main() {
     throw error;
   }
   const logger = createLogger(env.logLevel);
+  // Loaded only once the environment is known to be valid: a refused start loads no app code.
+  const { startServer } = await import('./boot.js');
   const running = await startServer(env, logger);
   logger.info('closer started', { mode: env.mode, url: running.url });
   if (env.mode === 'demo') {

@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { EnvError, parseEnv } from '../../server/env.js';
 
@@ -74,5 +78,33 @@ describe('environment parsing', () => {
     const env = parseEnv({ DATABASE_URL: 'libsql://closer.turso.io', DATABASE_AUTH_TOKEN: 't' });
     expect(env.databaseUrl).toBe('libsql://closer.turso.io');
     expect(env.databaseAuthToken).toBe('t');
+  });
+
+  test('demo mode refuses NODE_ENV=production, naming the fix', () => {
+    const problems = problemsOf({ NODE_ENV: 'production' }).join('\n');
+    expect(problems).toContain('NODE_ENV');
+    expect(problems).toContain('SHOPIFY_API_KEY');
+    expect(parseEnv({ ...creds, NODE_ENV: 'production' }).mode).toBe('shopify');
+    expect(parseEnv({ NODE_ENV: 'development' }).mode).toBe('demo');
+  });
+});
+
+describe('the process entry point', () => {
+  test('exits 1 under NODE_ENV=production without credentials, before creating any demo state', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'closer-env-'));
+    try {
+      const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+        cwd: resolve(import.meta.dirname, '../..'),
+        env: { PATH: process.env.PATH, NODE_ENV: 'production', PORT: '0', DATA_DIR: dataDir },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain('refuses to start with NODE_ENV=production');
+      expect(result.stdout).not.toContain('DEMO mode');
+      expect(existsSync(join(dataDir, 'demo-shop.json'))).toBe(false);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
