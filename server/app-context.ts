@@ -3,6 +3,7 @@ import type { DrizzleSessionStorageSQLite } from '@shopify/shopify-app-session-s
 import type { Database } from './db/client.js';
 import type { AppMode } from './env.js';
 import type { Logger } from './logger.js';
+import type { ShopifyCallPolicy } from './shopify/call-shopify.js';
 import type { ShopifyApi } from './shopify/shopify-api.js';
 
 /** Everything a route needs, built once at boot (or per test) and passed down explicitly. */
@@ -17,6 +18,8 @@ export interface AppContext {
   appUrl: string;
   /** Where the admin document loads App Bridge from: Shopify's CDN, or the demo shim. */
   appBridgeScriptUrl: string;
+  /** Overrides of how calls to Shopify time out and retry (tests inject sleep and timeouts). */
+  shopifyCalls?: Partial<ShopifyCallPolicy>;
   /** Demo only: the local shop and the secrets `data/demo-shop.json` holds. */
   demo?: { shop: string; apiKey: string; apiSecret: string };
 }

@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DomainError, type DomainErrorReason } from '../domain/domain-error.js';
 import type { Logger } from '../logger.js';
+import { ShopifyCallError, type UpstreamFailureKind } from '../shopify/upstream-errors.js';
 
 /**
  * The one error type handlers throw. `code` is a stable machine-readable string the UI and
@@ -38,6 +39,7 @@ export function createErrorHandler(logger: Logger) {
     if (err instanceof DomainError) {
       return c.json(errorBody(c, err.code, err.message), DOMAIN_STATUS[err.reason]);
     }
+    if (err instanceof ShopifyCallError) return respondToUpstreamFailure(err, c, logger);
     if (err instanceof HTTPException && err.status < 500) {
       // Hono's own 4xx (e.g. body-limit); its message is already generic.
       return c.json(errorBody(c, httpCode(err.status), err.message || 'Bad request'), err.status);
@@ -59,6 +61,48 @@ const DOMAIN_STATUS: Record<DomainErrorReason, ContentfulStatusCode> = {
   conflict: 409,
   unprocessable: 422,
 };
+
+/**
+ * Shopify failed under a request. Throttling and outages are worth the merchant's retry: 503 with
+ * Retry-After (Shopify's own hint when it gave one). A refusal is 502; our own bug is a 500.
+ */
+const UPSTREAM_ANSWER: Record<
+  UpstreamFailureKind,
+  { status: ContentfulStatusCode; code: string; message: string; retryAfterSec?: number }
+> = {
+  throttled: {
+    status: 503,
+    code: 'shopify_throttled',
+    message: 'Shopify is limiting requests right now; try again in a moment.',
+    retryAfterSec: 2,
+  },
+  unavailable: {
+    status: 503,
+    code: 'shopify_unavailable',
+    message: 'Shopify did not answer in time; try again in a moment.',
+    retryAfterSec: 5,
+  },
+  refused: { status: 502, code: 'shopify_refused', message: 'Shopify refused the request.' },
+  bug: { status: 500, code: 'internal_error', message: 'Something went wrong on our side.' },
+};
+
+function respondToUpstreamFailure(err: ShopifyCallError, c: Context, logger: Logger) {
+  const answer = UPSTREAM_ANSWER[err.kind];
+  const log = err.kind === 'bug' ? logger.error : logger.warn;
+  log('upstream failure', {
+    requestId: c.get('requestId'),
+    method: c.req.method,
+    path: c.req.path,
+    errorClass: err.name,
+    failure: err.kind,
+    operation: err.operation,
+  });
+  if (answer.retryAfterSec !== undefined) {
+    const hinted = err.retryAfterMs !== undefined ? Math.ceil(err.retryAfterMs / 1000) : 0;
+    c.header('Retry-After', String(Math.max(1, hinted || answer.retryAfterSec)));
+  }
+  return c.json(errorBody(c, answer.code, answer.message), answer.status);
+}
 
 export function handleNotFound(c: Context) {
   return c.json(errorBody(c, 'not_found', `No route for ${c.req.method} ${c.req.path}`), 404);

@@ -1,9 +1,13 @@
 import type { Session } from '@shopify/shopify-api';
 import type { AppContext } from '../app-context.js';
+import { callShopify, resolveCallPolicy } from './call-shopify.js';
+import { ShopifyBugError, ShopifyRefusedError } from './upstream-errors.js';
 
 /**
  * The only module that speaks Admin GraphQL. Each operation is named, so the demo emulator and
  * the tests can answer it by `operationName`, and returns plain data the domain code understands.
+ * Every call runs under `callShopify` (timeout, bounded retries with backoff) and fails with one
+ * of the `upstream-errors.ts` kinds, never with a library error.
  */
 export interface ShopInfo {
   id: string;
@@ -98,22 +102,89 @@ function toCatalogVariant(node: VariantNode): CatalogVariant {
   };
 }
 
-export class MetafieldWriteError extends Error {
+/** `metafieldsSet` answered user errors: the value was refused, a retry would be too. */
+export class MetafieldWriteError extends ShopifyRefusedError {
+  override readonly name = 'MetafieldWriteError';
   constructor(readonly userErrors: { message: string }[]) {
-    super(`metafieldsSet refused: ${userErrors.map((e) => e.message).join('; ')}`);
-    this.name = 'MetafieldWriteError';
+    super('CloserMetafieldsSet', `refused: ${userErrors.map((e) => e.message).join('; ')}`);
+  }
+}
+
+/** A code discount as Closer creates them: limited to some variants, percentage or amount per item. */
+export interface CodeDiscountInput {
+  title: string;
+  code: string;
+  variantIds: string[];
+  /** Fraction off, 0..1. */
+  percentage?: number;
+  /** Decimal string in shop currency off each entitled item. */
+  amountPerItem?: string;
+}
+
+const DISCOUNT_FIELDS = 'codeDiscountNode { id } userErrors { field message code }';
+const DISCOUNT_CREATE_MUTATION = `#graphql
+mutation CloserDiscountCreate($input: DiscountCodeBasicInput!) {
+  discountCodeBasicCreate(basicCodeDiscount: $input) { ${DISCOUNT_FIELDS} }
+}`;
+const DISCOUNT_UPDATE_MUTATION = `#graphql
+mutation CloserDiscountUpdate($id: ID!, $input: DiscountCodeBasicInput!) {
+  discountCodeBasicUpdate(id: $id, basicCodeDiscount: $input) { ${DISCOUNT_FIELDS} }
+}`;
+const DISCOUNT_DELETE_MUTATION = `#graphql
+mutation CloserDiscountDelete($id: ID!) {
+  discountCodeDelete(id: $id) { deletedCodeDiscountId userErrors { field message code } }
+}`;
+
+function toDiscountInput(input: CodeDiscountInput) {
+  return {
+    title: input.title,
+    code: input.code,
+    startsAt: new Date(0).toISOString(),
+    context: { all: 'ALL' },
+    // Stacks with the shop's order and shipping discounts, never with another product discount.
+    combinesWith: { orderDiscounts: true, shippingDiscounts: true, productDiscounts: false },
+    customerGets: {
+      items: { products: { productVariantsToAdd: input.variantIds } },
+      value:
+        input.percentage !== undefined
+          ? { percentage: input.percentage }
+          : { discountAmount: { amount: input.amountPerItem, appliesOnEachItem: true } },
+    },
+  };
+}
+
+/** A discount mutation answered user errors: the input was refused, a retry would be too. */
+export class DiscountWriteError extends ShopifyRefusedError {
+  override readonly name = 'DiscountWriteError';
+  constructor(
+    operation: string,
+    readonly userErrors: { message: string }[],
+  ) {
+    super(operation, `refused: ${userErrors.map((e) => e.message).join('; ')}`);
   }
 }
 
 export function createAdminGateway(ctx: AppContext, session: Session) {
   const client = new ctx.shopify.clients.Graphql({ session });
+  const policy = resolveCallPolicy(ctx.shopifyCalls);
 
-  async function request<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
-    const response = await client.request<T>(query, variables ? { variables } : {});
-    if (response.errors)
-      throw new Error(`Admin GraphQL error: ${response.errors.message ?? 'unknown'}`);
-    if (!response.data) throw new Error('Admin GraphQL returned no data');
-    return response.data;
+  function request<T>(
+    operation: string,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<T> {
+    return callShopify(
+      { operation, shop: session.shop, logger: ctx.logger, policy },
+      async (signal) => {
+        // The library's own retries stay off (its default): this loop owns retrying.
+        const response = await client.request<T>(query, {
+          ...(variables ? { variables } : {}),
+          signal,
+        });
+        if (!response.data) throw new ShopifyBugError(operation, 'answer without data');
+        return response.data;
+      },
+    );
   }
 
   return {
@@ -125,7 +196,7 @@ export function createAdminGateway(ctx: AppContext, session: Session) {
           currencyCode: string;
           plan: { publicDisplayName: string } | null;
         };
-      }>(SHOP_INFO_QUERY);
+      }>('CloserShopInfo', SHOP_INFO_QUERY);
       return {
         id: data.shop.id,
         name: data.shop.name,
@@ -144,7 +215,7 @@ export function createAdminGateway(ctx: AppContext, session: Session) {
             variants: { nodes: VariantNode[] };
           }[];
         };
-      }>(PRODUCT_SEARCH_QUERY, { query: query || null, first });
+      }>('CloserProductSearch', PRODUCT_SEARCH_QUERY, { query: query || null, first });
       return data.products.nodes.map((product) => ({
         id: product.id,
         title: product.title,
@@ -155,7 +226,11 @@ export function createAdminGateway(ctx: AppContext, session: Session) {
 
     /** Looks variants up by GID; unknown ids are simply absent from the answer. */
     async fetchVariants(ids: string[]): Promise<CatalogVariant[]> {
-      const data = await request<{ nodes: (VariantNode | null)[] }>(VARIANTS_QUERY, { ids });
+      const data = await request<{ nodes: (VariantNode | null)[] }>(
+        'CloserVariants',
+        VARIANTS_QUERY,
+        { ids },
+      );
       return data.nodes
         .filter((node): node is VariantNode => node?.id !== undefined)
         .map(toCatalogVariant);
@@ -163,26 +238,71 @@ export function createAdminGateway(ctx: AppContext, session: Session) {
 
     /**
      * Activates the app's web pixel on the shop with its settings. A shop that already has it
-     * answers TAKEN, which counts as success.
+     * answers TAKEN, which counts as success (so does a retry after a create that timed out).
      */
     async activateWebPixel(endpoint: string): Promise<void> {
       const data = await request<{
         webPixelCreate: { userErrors: { code: string | null; message: string }[] };
-      }>(WEB_PIXEL_CREATE_MUTATION, { settings: JSON.stringify({ endpoint }) });
+      }>('CloserWebPixelCreate', WEB_PIXEL_CREATE_MUTATION, {
+        settings: JSON.stringify({ endpoint }),
+      });
       const errors = data.webPixelCreate.userErrors.filter((e) => e.code !== 'TAKEN');
       if (errors.length > 0)
-        throw new Error(`webPixelCreate refused: ${errors.map((e) => e.message).join('; ')}`);
+        throw new ShopifyRefusedError(
+          'CloserWebPixelCreate',
+          `refused: ${errors.map((e) => e.message).join('; ')}`,
+        );
     },
 
-    /** Writes an app-owned (`$app`) JSON metafield on the given owner (the shop). */
+    /**
+     * Writes an app-owned (`$app`) JSON metafield on the given owner (the shop). Setting a value
+     * is idempotent, so a retry after a timeout cannot leave anything half-done.
+     */
     async setAppMetafield(ownerId: string, key: string, value: string): Promise<void> {
       const data = await request<{
         metafieldsSet: { userErrors: { message: string }[] };
-      }>(METAFIELDS_SET_MUTATION, {
+      }>('CloserMetafieldsSet', METAFIELDS_SET_MUTATION, {
         metafields: [{ ownerId, namespace: '$app', key, type: 'json', value }],
       });
       if (data.metafieldsSet.userErrors.length > 0)
         throw new MetafieldWriteError(data.metafieldsSet.userErrors);
+    },
+
+    /** Creates the code discount behind an offer's discount; answers its GID. */
+    async createCodeDiscount(input: CodeDiscountInput): Promise<string> {
+      const data = await request<{
+        discountCodeBasicCreate: {
+          codeDiscountNode: { id: string } | null;
+          userErrors: { message: string }[];
+        };
+      }>('CloserDiscountCreate', DISCOUNT_CREATE_MUTATION, { input: toDiscountInput(input) });
+      const { codeDiscountNode, userErrors } = data.discountCodeBasicCreate;
+      if (userErrors.length > 0 || !codeDiscountNode)
+        throw new DiscountWriteError('CloserDiscountCreate', userErrors);
+      return codeDiscountNode.id;
+    },
+
+    /** Sets the discount to `input` (same code): value, variants, title. Idempotent. */
+    async updateCodeDiscount(id: string, input: CodeDiscountInput): Promise<void> {
+      const data = await request<{
+        discountCodeBasicUpdate: { userErrors: { message: string }[] };
+      }>('CloserDiscountUpdate', DISCOUNT_UPDATE_MUTATION, { id, input: toDiscountInput(input) });
+      if (data.discountCodeBasicUpdate.userErrors.length > 0)
+        throw new DiscountWriteError(
+          'CloserDiscountUpdate',
+          data.discountCodeBasicUpdate.userErrors,
+        );
+    },
+
+    /** Deletes the discount; one that is already gone counts as deleted. */
+    async deleteCodeDiscount(id: string): Promise<void> {
+      const data = await request<{
+        discountCodeDelete: { userErrors: { message: string; code?: string | null }[] };
+      }>('CloserDiscountDelete', DISCOUNT_DELETE_MUTATION, { id });
+      const errors = data.discountCodeDelete.userErrors.filter(
+        (e) => !/not.?found|does not exist/i.test(`${e.code ?? ''} ${e.message}`),
+      );
+      if (errors.length > 0) throw new DiscountWriteError('CloserDiscountDelete', errors);
     },
   };
 }

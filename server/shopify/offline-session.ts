@@ -1,5 +1,7 @@
 import { RequestedTokenType, type Session } from '@shopify/shopify-api';
 import type { AppContext } from '../app-context.js';
+import { callShopify, resolveCallPolicy } from './call-shopify.js';
+import { ShopifyRefusedError } from './upstream-errors.js';
 
 // Refresh a little before expiry so a request never carries a token that dies mid-flight.
 const EXPIRY_MARGIN_MS = 5 * 60 * 1000;
@@ -8,6 +10,10 @@ const EXPIRY_MARGIN_MS = 5 * 60 * 1000;
  * Returns a usable offline session for the shop: the stored one while its access token is
  * valid, else a refreshed one (expiring offline tokens), else a fresh one from token exchange
  * with the id token the request carried. The result is stored for the next request.
+ *
+ * Both OAuth calls retry throttling and outages like every Admin call; a refusal of the token
+ * exchange surfaces as `ShopifyRefusedError` (operation `tokenExchange`), a 429 that outlasts
+ * the retries as `ShopifyThrottledError` — so a busy Shopify is never mistaken for a bad token.
  */
 export async function resolveOfflineSession(
   ctx: AppContext,
@@ -19,28 +25,35 @@ export async function resolveOfflineSession(
   if (stored?.accessToken && !stored.isExpired(EXPIRY_MARGIN_MS)) {
     return { session: stored, isNew: false };
   }
-  if (
-    stored?.refreshToken &&
-    stored.refreshTokenExpires &&
-    stored.refreshTokenExpires.getTime() > Date.now()
-  ) {
+  const call = (operation: string) => ({
+    operation,
+    shop,
+    logger: ctx.logger,
+    policy: resolveCallPolicy(ctx.shopifyCalls),
+  });
+  const { refreshToken, refreshTokenExpires } = stored ?? {};
+  if (refreshToken && refreshTokenExpires && refreshTokenExpires.getTime() > Date.now()) {
     try {
-      const { session } = await ctx.shopify.auth.refreshToken({
-        shop,
-        refreshToken: stored.refreshToken,
-      });
+      const { session } = await callShopify(call('refreshToken'), () =>
+        ctx.shopify.auth.refreshToken({ shop, refreshToken }),
+      );
       await ctx.sessionStorage.storeSession(session);
       return { session, isNew: false };
-    } catch {
-      ctx.logger.warn('offline token refresh failed; falling back to token exchange', { shop });
+    } catch (error) {
+      // Only a refused refresh token is worth replacing by token exchange: a throttled or
+      // unreachable token endpoint is the same endpoint the exchange would call.
+      if (!(error instanceof ShopifyRefusedError)) throw error;
+      ctx.logger.warn('offline token refresh refused; falling back to token exchange', { shop });
     }
   }
-  const { session } = await ctx.shopify.auth.tokenExchange({
-    shop,
-    sessionToken: idToken,
-    requestedTokenType: RequestedTokenType.OfflineAccessToken,
-    expiring: true,
-  });
+  const { session } = await callShopify(call('tokenExchange'), () =>
+    ctx.shopify.auth.tokenExchange({
+      shop,
+      sessionToken: idToken,
+      requestedTokenType: RequestedTokenType.OfflineAccessToken,
+      expiring: true,
+    }),
+  );
   await ctx.sessionStorage.storeSession(session);
   return { session, isNew: !stored };
 }

@@ -2,13 +2,15 @@ import '@shopify/shopify-api/adapters/web-api';
 import { ApiVersion, LogSeverity, type Shopify, shopifyApi } from '@shopify/shopify-api';
 import { setAbstractFetchFunc } from '@shopify/shopify-api/runtime';
 import type { Logger } from '../logger.js';
+import { fetchInUpstreamAttempt } from './upstream-scope.js';
 
 /** The Admin API version every call is pinned to; extensions declare the same in their toml. */
 export const SHOPIFY_API_VERSION = ApiVersion.October26;
 
 // The web-api adapter captures `fetch` when it is imported. Looking it up at call time instead
-// lets the in-process emulator (msw, in demo mode and tests) see the library's requests.
-setAbstractFetchFunc((input, init) => globalThis.fetch(input, init));
+// lets the in-process emulator (msw, in demo mode and tests) see the library's requests; going
+// through the current upstream attempt gives the OAuth calls, which take no signal, a timeout.
+setAbstractFetchFunc(fetchInUpstreamAttempt);
 
 export interface ShopifyCredentials {
   apiKey: string;

@@ -59,6 +59,8 @@ export async function createTestApp() {
     ctx,
     db: database.db,
     emulator,
+    /** The msw server standing in for Shopify; `network.use()` injects faults in front of it. */
+    network,
     secrets,
     logLines,
     idToken: (shop: string, options?: Parameters<typeof signAdminIdToken>[2]) =>
