@@ -11,8 +11,13 @@ export interface Readable<T> {
 }
 
 export interface HostCartLine {
+  /** Not stable across changes: read it from `lines` right before using it. */
+  id: string;
   merchandise: { id: string; product: { id: string } };
   quantity: number;
+  /** After line-level discounts, in the checkout currency (decimal major units). */
+  cost: { totalAmount: HostMoney };
+  attributes: { key: string; value: string }[];
 }
 
 export interface HostMoney {
@@ -34,11 +39,17 @@ export interface CheckoutHost {
   shippingAddress?: Readable<{ countryCode?: string } | undefined>;
   checkoutToken: Readable<string | undefined>;
   settings: Readable<Record<string, string | number | boolean | undefined>>;
-  instructions: Readable<{ lines: { canAddCartLine: boolean } }>;
+  instructions: Readable<{
+    lines: { canAddCartLine: boolean; canUpdateCartLine: boolean };
+    discounts: { canUpdateDiscountCodes: boolean };
+  }>;
+  /** Shop-relative banner links resolve against the storefront. */
+  shop: { storefrontUrl?: string; myshopifyDomain: string };
   extension: { target: string; scriptUrl: string; editor?: unknown };
   i18n: Pick<Api['i18n'], 'formatCurrency' | 'translate'>;
   sessionToken: Api['sessionToken'];
   applyCartLinesChange: Api['applyCartLinesChange'];
+  applyDiscountCodeChange: Api['applyDiscountCodeChange'];
 }
 
 /** The `shopify` global Shopify installs in the extension's worker before running the module. */

@@ -1,5 +1,5 @@
 import type { Client } from '@libsql/client';
-import type { DrizzleSessionStorageSQLite } from '@shopify/shopify-app-session-storage-drizzle';
+import type { SessionStorage } from '@shopify/shopify-app-session-storage';
 import type { Database } from './db/client.js';
 import type { AppMode } from './env.js';
 import type { Logger } from './logger.js';
@@ -13,13 +13,16 @@ export interface AppContext {
   db: Database;
   dbClient: Client;
   shopify: ShopifyApi;
-  sessionStorage: DrizzleSessionStorageSQLite;
+  /** Offline sessions; in the server, tokens are sealed at rest (`shopify/session-storage.ts`). */
+  sessionStorage: SessionStorage;
   /** Public URL of this app, e.g. https://closer.example.com or http://127.0.0.1:3000 in demo. */
   appUrl: string;
   /** Where the admin document loads App Bridge from: Shopify's CDN, or the demo shim. */
   appBridgeScriptUrl: string;
   /** Overrides of how calls to Shopify time out and retry (tests inject sleep and timeouts). */
   shopifyCalls?: Partial<ShopifyCallPolicy>;
+  /** Overrides of the publication outbox's retry timing (tests). */
+  publishing?: Partial<import('./domain/publication.js').PublisherOptions>;
   /** Demo only: the local shop and the secrets `data/demo-shop.json` holds. */
   demo?: { shop: string; apiKey: string; apiSecret: string };
 }

@@ -1,5 +1,3 @@
-import { chooseVariation, getBucketRanges } from './buckets';
-import { evaluateCondition } from './condition';
 import type {
   ExperimentArm,
   OfferProduct,
@@ -8,6 +6,8 @@ import type {
   PublishedExperiment,
   PublishedOffer,
 } from '../offers/published-config';
+import { chooseVariation, getBucketRanges } from './buckets';
+import { evaluateCondition } from './condition';
 import { type DecideContext, toConditionAttributes } from './context';
 import { hash } from './hash';
 
@@ -54,7 +54,8 @@ export function decideOffers(
     if (!evaluateCondition(offer.condition, attributes)) continue;
 
     // An upsell needs its trigger line in the cart: that is the line it would replace.
-    if (offer.requiresInCart && !offer.requiresInCart.some((id) => cartVariantIds.has(id))) continue;
+    if (offer.requiresInCart && !offer.requiresInCart.some((id) => cartVariantIds.has(id)))
+      continue;
     // Variant-level, not product-level: an upsell offers another variant of a product
     // that is already in the cart.
     const products = offer.products.filter((p) => p.available && !cartVariantIds.has(p.variantId));

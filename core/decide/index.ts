@@ -1,7 +1,6 @@
 // Public surface of decide, shared by the checkout extension and the server.
 // Named re-exports only, so bundlers can drop what a caller does not use.
-export { type BucketRange, chooseVariation, getBucketRanges } from './buckets';
-export { type Condition, evaluateCondition } from './condition';
+
 export type {
   ExperimentArm,
   Money,
@@ -12,6 +11,8 @@ export type {
   PublishedExperiment,
   PublishedOffer,
 } from '../offers/published-config';
+export { type BucketRange, chooseVariation, getBucketRanges } from './buckets';
+export { type Condition, evaluateCondition } from './condition';
 export {
   type CartLine,
   type ConditionAttributes,

@@ -13,7 +13,10 @@ export type Surface = (typeof SURFACES)[number];
 export const OFFER_TARGETS = ['checkout_block', 'cart_line_list_after'] as const;
 export type OfferTarget = (typeof OFFER_TARGETS)[number];
 
-export const TARGET_INFO: Record<OfferTarget, { surface: Surface; label: string; extensionTarget: string }> = {
+export const TARGET_INFO: Record<
+  OfferTarget,
+  { surface: Surface; label: string; extensionTarget: string }
+> = {
   checkout_block: {
     surface: 'checkout',
     label: 'Checkout block (placed in the checkout editor)',
@@ -26,7 +29,10 @@ export const TARGET_INFO: Record<OfferTarget, { surface: Surface; label: string;
   },
 };
 
-export const KIND_INFO: Record<OfferKind, { label: string; summary: string; targets: readonly OfferTarget[] }> = {
+export const KIND_INFO: Record<
+  OfferKind,
+  { label: string; summary: string; targets: readonly OfferTarget[] }
+> = {
   cross_sell: {
     label: 'Cross-sell',
     summary: 'Offers up to three more products in checkout, each with its own Add button.',
@@ -34,7 +40,8 @@ export const KIND_INFO: Record<OfferKind, { label: string; summary: string; targ
   },
   upsell: {
     label: 'Upsell',
-    summary: 'When the cart holds a chosen product, offers a better variant in its place with one tap.',
+    summary:
+      'When the cart holds a chosen product, offers a better variant in its place with one tap.',
     targets: ['checkout_block', 'cart_line_list_after'],
   },
   cta: {

@@ -17,11 +17,7 @@ const variantGid = z
   .regex(/^gid:\/\/shopify\/ProductVariant\/\d{1,20}$/, 'Pick a product variant from the store.');
 
 function requiredText(max: number, what: string) {
-  return z
-    .string()
-    .trim()
-    .min(1, `Enter ${what}.`)
-    .max(max, `Use ${max} characters or fewer.`);
+  return z.string().trim().min(1, `Enter ${what}.`).max(max, `Use ${max} characters or fewer.`);
 }
 function optionalText(max: number) {
   return z.string().trim().max(max, `Use ${max} characters or fewer.`);
@@ -252,9 +248,7 @@ function patchSchemaOf<K extends OfferKind>(kind: K) {
       unwrapDefault(schema as z.ZodType).optional(),
     ]),
   );
-  return z
-    .object({ ...editable, ...readOnlyFields, kind: kindField.optional() })
-    .strict();
+  return z.object({ ...editable, ...readOnlyFields, kind: kindField.optional() }).strict();
 }
 
 function unwrapDefault(schema: z.ZodType): z.ZodType {
@@ -273,7 +267,12 @@ export type OfferPatch = Partial<Omit<OfferInput, 'kind'>> & {
 
 /** The server-held state of an offer that the admin reads beside its input fields. */
 export type OfferStatus = 'draft' | 'active' | 'paused' | 'archived';
-export const OFFER_STATUSES = ['draft', 'active', 'paused', 'archived'] as const satisfies readonly OfferStatus[];
+export const OFFER_STATUSES = [
+  'draft',
+  'active',
+  'paused',
+  'archived',
+] as const satisfies readonly OfferStatus[];
 export const OFFER_ACTIONS = ['activate', 'pause', 'archive'] as const;
 export type OfferAction = (typeof OFFER_ACTIONS)[number];
 

@@ -45,6 +45,8 @@ const ROWS: [
   ['Reflective Strap', 'Outdoor', '#81b29a', [900]],
   ['Cotton Bandana', 'Accessories', '#e63946', [1100]],
   ['Recycled Laces (2 pairs)', 'Footwear', '#457b9d', [600]],
+  // The upsell demo: one bag in the cart, the 2-pack offered in its place.
+  ['House Coffee Beans', 'Pantry', '#6f4e37', [1800, 2600], ['1 bag', '2-pack']],
 ];
 
 function svgImage(title: string, color: string): string {

@@ -70,9 +70,21 @@ describe('products', () => {
 
   test('keeps another variant of a product in the cart (upsell)', () => {
     const other = makeProduct(2, { productId: 'gid://shopify/Product/1' });
-    const offer = makeOffer({ kind: 'upsell', products: [other] });
+    const offer = makeOffer({ products: [other] });
     const [decision] = decideOffers(makeConfig([offer]), makeContext(), UNIT);
     expect(decision?.products).toEqual([other]);
+  });
+
+  test('an offer that requires a cart variant (upsell trigger) is eligible only while it is there', () => {
+    const upgrade = makeProduct(2, { productId: 'gid://shopify/Product/1' });
+    const inCart = makeContext().cartLines[0]?.variantId as string;
+    const triggered = makeOffer({ products: [upgrade], requiresInCart: [inCart] });
+    const absent = makeOffer({
+      products: [upgrade],
+      requiresInCart: ['gid://shopify/ProductVariant/999'],
+    });
+    expect(decideOffers(makeConfig([triggered]), makeContext(), UNIT)).toHaveLength(1);
+    expect(decideOffers(makeConfig([absent]), makeContext(), UNIT)).toEqual([]);
   });
 
   test('drops unavailable products', () => {
@@ -89,7 +101,7 @@ describe('products', () => {
   });
 
   test('keeps an offer that lists no products at all (CTA, coupon)', () => {
-    const offer = makeOffer({ kind: 'cta', products: [] });
+    const offer = makeOffer({ products: [] });
     const [decision] = decideOffers(makeConfig([offer]), makeContext(), UNIT);
     expect(decision?.products).toEqual([]);
   });
@@ -108,9 +120,9 @@ describe('target and order', () => {
   test('returns every target when none is requested', () => {
     const config = makeConfig([
       makeOffer({ id: 'block' }),
-      makeOffer({ id: 'thanks', target: 'thank_you_block' }),
+      makeOffer({ id: 'lines', target: 'cart_line_list_after' }),
     ]);
-    expect(offerIds(decideOffers(config, makeContext(), UNIT))).toEqual(['block', 'thanks']);
+    expect(offerIds(decideOffers(config, makeContext(), UNIT))).toEqual(['block', 'lines']);
   });
 
   test('sorts by priority, higher first, keeping config order on ties', () => {

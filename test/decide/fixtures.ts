@@ -5,6 +5,7 @@ import type {
   PublishedConfig,
   PublishedOffer,
 } from '../../core/decide/index';
+import type { PublishedOfferOf } from '../../core/offers/published-config';
 
 export const NOW = Date.UTC(2025, 5, 15, 14, 30); // a Sunday, 14:30 UTC
 
@@ -19,7 +20,7 @@ export function makeProduct(n: number, overrides: Partial<OfferProduct> = {}): O
   };
 }
 
-export function makeOffer(overrides: Partial<PublishedOffer> = {}): PublishedOffer {
+export function makeOffer(overrides: Partial<PublishedOfferOf<'cross_sell'>> = {}): PublishedOffer {
   return {
     id: 'offer-1',
     kind: 'cross_sell',
@@ -34,7 +35,14 @@ export function makeOffer(overrides: Partial<PublishedOffer> = {}): PublishedOff
         { key: 'treatment', weight: 0.9, holdout: false },
       ],
     },
-    variants: { treatment: { heading: 'Add this', body: 'Goes well', buttonLabel: 'Add' } },
+    variants: {
+      treatment: {
+        heading: 'Add this',
+        body: 'Goes well',
+        buttonLabel: 'Add',
+        products: ['gid://shopify/ProductVariant/100'],
+      },
+    },
     products: [makeProduct(100)],
     ...overrides,
   };
@@ -46,7 +54,7 @@ export function singleArm(holdout: boolean, coverage = 1): PublishedOffer['exper
 }
 
 export function makeConfig(offers: PublishedOffer[]): PublishedConfig {
-  return { v: 1, shop: 'demo.myshopify.com', currency: 'USD', publishedAt: NOW, offers };
+  return { v: 2, shop: 'demo.myshopify.com', currency: 'USD', publishedAt: NOW, offers };
 }
 
 export function makeContext(overrides: Partial<DecideContext> = {}): DecideContext {

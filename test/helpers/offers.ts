@@ -10,16 +10,83 @@ export type JsonBody = Record<string, any>;
 export const TOTE = 'gid://shopify/ProductVariant/20001';
 export const CARE_KIT = 'gid://shopify/ProductVariant/20081';
 export const SPRAY = 'gid://shopify/ProductVariant/20091';
+export const LACES = 'gid://shopify/ProductVariant/20191';
+/** House Coffee Beans: one bag (the upsell trigger) and the 2-pack (the upgrade). */
+export const COFFEE_BAG = 'gid://shopify/ProductVariant/20201';
+export const COFFEE_2PACK = 'gid://shopify/ProductVariant/20202';
 
 export function crossSellInput(overrides: Record<string, unknown> = {}) {
   return {
     name: 'Protect your new shoes',
+    kind: 'cross_sell',
     target: 'checkout_block',
-    content: { heading: 'Keep them fresh', body: 'Add the care kit', buttonLabel: 'Add' },
-    products: [CARE_KIT],
+    variants: [
+      {
+        heading: 'Keep them fresh',
+        body: 'Add the care kit',
+        buttonLabel: 'Add',
+        products: [CARE_KIT],
+      },
+    ],
+    discount: null,
     condition: null,
     priority: 10,
+    startsAt: null,
+    endsAt: null,
     holdout: 0.2,
+    ...overrides,
+  };
+}
+
+export function upsellInput(overrides: Record<string, unknown> = {}) {
+  return {
+    name: 'Coffee 2-pack',
+    kind: 'upsell',
+    target: 'checkout_block',
+    variants: [
+      { heading: 'Make it a 2-pack', body: 'Two bags, better price', buttonLabel: 'Upgrade' },
+    ],
+    triggers: [COFFEE_BAG],
+    replacement: COFFEE_2PACK,
+    discount: null,
+    condition: null,
+    priority: 5,
+    startsAt: null,
+    endsAt: null,
+    holdout: 0.2,
+    ...overrides,
+  };
+}
+
+export function ctaInput(overrides: Record<string, unknown> = {}) {
+  return {
+    name: 'Free returns',
+    kind: 'cta',
+    target: 'checkout_block',
+    variants: [
+      {
+        heading: 'Free returns for 30 days',
+        body: 'Changed your mind? Send it back free.',
+        icon: 'return',
+        link: { url: '/policies/refund-policy', label: 'Read the policy' },
+      },
+    ],
+    condition: null,
+    priority: 0,
+    startsAt: null,
+    endsAt: null,
+    holdout: 0.2,
+    ...overrides,
+  };
+}
+
+/** The first content variant of a cross-sell, with some fields replaced. */
+export function crossSellVariant(overrides: Record<string, unknown> = {}) {
+  return {
+    heading: 'Keep them fresh',
+    body: 'Add the care kit',
+    buttonLabel: 'Add',
+    products: [CARE_KIT],
     ...overrides,
   };
 }

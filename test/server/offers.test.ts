@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { PublishedConfig } from '../../core/decide/index.js';
 import { shopGidOf } from '../../server/demo/emulator/admin-graphql.js';
-import { adminCall, CARE_KIT, crossSellInput, SPRAY } from '../helpers/offers.js';
+import {
+  adminCall,
+  CARE_KIT,
+  crossSellInput,
+  crossSellVariant,
+  LACES,
+  SPRAY,
+  TOTE,
+} from '../helpers/offers.js';
 import { createTestApp, SHOP_A, SHOP_B, type TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
@@ -28,13 +36,12 @@ describe('offers admin API', () => {
       status: 'draft',
       kind: 'cross_sell',
       holdout: 0.2,
-      products: [CARE_KIT],
+      variants: [{ products: [CARE_KIT] }],
       experiment: { holdout: 0.2, coverage: 1 },
     });
     expect(body.offer.productDetails[0]).toMatchObject({
       title: 'Shoe Care Kit',
       price: 1900,
-      currencyCode: 'USD',
       available: true,
     });
     expect(body.offer.productDetails[0].imageUrl).toMatch(/^data:image\/svg\+xml/);
@@ -48,14 +55,32 @@ describe('offers admin API', () => {
   });
 
   test.each([
-    [{ products: [] }, 'products'],
-    [{ products: [CARE_KIT, CARE_KIT] }, 'products'],
-    [{ products: ['gid://shopify/Product/1'] }, 'products'],
+    [{ variants: [crossSellVariant({ products: [] })] }, 'variants.0.products'],
+    [{ variants: [crossSellVariant({ products: [CARE_KIT, CARE_KIT] })] }, 'variants.0.products'],
+    [
+      { variants: [crossSellVariant({ products: ['gid://shopify/Product/1'] })] },
+      'variants.0.products.0',
+    ],
+    [
+      { variants: [crossSellVariant({ products: [CARE_KIT, SPRAY, TOTE, LACES] })] },
+      'variants.0.products',
+    ],
+    [
+      {
+        variants: [crossSellVariant(), crossSellVariant(), crossSellVariant(), crossSellVariant()],
+      },
+      'variants',
+    ],
+    [{ variants: [] }, 'variants'],
     [{ holdout: 0.8 }, 'holdout'],
     [{ target: 'somewhere' }, 'target'],
-    [{ content: { heading: '', body: '', buttonLabel: 'Add' } }, 'content.heading'],
+    [{ variants: [crossSellVariant({ heading: '' })] }, 'variants.0.heading'],
+    [{ variants: [crossSellVariant({ heading: 'x'.repeat(81) })] }, 'variants.0.heading'],
+    [{ discount: { type: 'percentage', value: 95 } }, 'discount.value'],
+    [{ discount: { type: 'fixed', value: 0 } }, 'discount.value'],
     [{ startsAt: 2000, endsAt: 1000 }, 'endsAt'],
-    [{ unexpected: true }, ''],
+    [{ unexpected: true }, 'unexpected'],
+    [{ kind: 'coupon' }, 'kind'],
   ])('rejects invalid input %j with a 400 naming the field', async (overrides, field) => {
     const { status, body } = await adminCall(
       t,
@@ -75,7 +100,9 @@ describe('offers admin API', () => {
       SHOP_A,
       'POST',
       '/offers',
-      crossSellInput({ products: ['gid://shopify/ProductVariant/999999'] }),
+      crossSellInput({
+        variants: [crossSellVariant({ products: ['gid://shopify/ProductVariant/999999'] })],
+      }),
     );
     expect(status).toBe(400);
     expect(body.error.code).toBe('unknown_product');
@@ -97,7 +124,7 @@ describe('offers admin API', () => {
       kind: 'cross_sell',
       target: 'checkout_block',
       experiment: { key: body.offer.experiment.key, coverage: 1 },
-      variants: { treatment: { heading: 'Keep them fresh' } },
+      variants: { treatment: { heading: 'Keep them fresh', products: [CARE_KIT] } },
     });
     expect(published?.experiment.arms).toEqual([
       { key: 'holdout', weight: 0.2, holdout: true },
@@ -123,8 +150,7 @@ describe('offers admin API', () => {
     const id = body.offer.id as string;
     await adminCall(t, SHOP_A, 'POST', `/offers/${id}/activate`);
     const edited = await adminCall(t, SHOP_A, 'PATCH', `/offers/${id}`, {
-      products: [SPRAY],
-      content: { heading: 'Rain ready', body: '', buttonLabel: 'Add spray' },
+      variants: [{ heading: 'Rain ready', body: '', buttonLabel: 'Add spray', products: [SPRAY] }],
     });
     expect(edited.status).toBe(200);
     expect(edited.body.offer.version).toBe(2);

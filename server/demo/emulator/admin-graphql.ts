@@ -16,6 +16,18 @@ export interface EmulatedShopState {
     string,
     { namespace: string; key: string; type: string; value: string; ownerId: string }
   >;
+  /** Code discounts by GID, as discountCodeBasicCreate/Update left them. */
+  discounts: Map<string, EmulatedDiscount>;
+}
+
+export interface EmulatedDiscount {
+  id: string;
+  title: string;
+  code: string;
+  variantIds: string[];
+  /** Fraction off, or a decimal amount off each entitled item. */
+  percentage: number | null;
+  amountPerItem: string | null;
 }
 
 type Resolver = (state: EmulatedShopState, variables: Record<string, unknown>) => unknown;
@@ -104,7 +116,84 @@ function findVariants(state: EmulatedShopState, variables: Record<string, unknow
   };
 }
 
+type DiscountInput = {
+  title?: string;
+  code?: string;
+  customerGets?: {
+    items?: { products?: { productVariantsToAdd?: string[] } };
+    value?: { percentage?: number; discountAmount?: { amount?: string } };
+  };
+};
+
+function discountFrom(id: string, input: DiscountInput): EmulatedDiscount | { error: string } {
+  const variantIds = input.customerGets?.items?.products?.productVariantsToAdd ?? [];
+  const value = input.customerGets?.value;
+  if (!input.code || variantIds.length === 0 || !value)
+    return { error: 'Code, items and value are required.' };
+  return {
+    id,
+    title: input.title ?? '',
+    code: input.code,
+    variantIds,
+    percentage: value.percentage ?? null,
+    amountPerItem: value.discountAmount?.amount ?? null,
+  };
+}
+
+let discountSequence = 1000;
+
+function writeDiscount(state: EmulatedShopState, id: string, input: DiscountInput) {
+  const discount = discountFrom(id, input);
+  if ('error' in discount)
+    return {
+      codeDiscountNode: null,
+      userErrors: [{ field: ['basicCodeDiscount'], message: discount.error, code: 'INVALID' }],
+    };
+  const taken = [...state.discounts.values()].some((d) => d.code === discount.code && d.id !== id);
+  if (taken)
+    return {
+      codeDiscountNode: null,
+      userErrors: [
+        { field: ['basicCodeDiscount', 'code'], message: 'Code must be unique.', code: 'TAKEN' },
+      ],
+    };
+  state.discounts.set(id, discount);
+  return { codeDiscountNode: { id }, userErrors: [] };
+}
+
 const RESOLVERS: Record<string, Resolver> = {
+  CloserDiscountCreate: (state, variables) => {
+    discountSequence += 1;
+    return {
+      discountCodeBasicCreate: writeDiscount(
+        state,
+        `gid://shopify/DiscountCodeNode/${discountSequence}`,
+        variables.input as DiscountInput,
+      ),
+    };
+  },
+  CloserDiscountUpdate: (state, variables) => {
+    const id = String(variables.id);
+    if (!state.discounts.has(id))
+      return {
+        discountCodeBasicUpdate: {
+          codeDiscountNode: null,
+          userErrors: [{ field: ['id'], message: 'Discount does not exist', code: 'NOT_FOUND' }],
+        },
+      };
+    return { discountCodeBasicUpdate: writeDiscount(state, id, variables.input as DiscountInput) };
+  },
+  CloserDiscountDelete: (state, variables) => {
+    const id = String(variables.id);
+    if (!state.discounts.delete(id))
+      return {
+        discountCodeDelete: {
+          deletedCodeDiscountId: null,
+          userErrors: [{ field: ['id'], message: 'Discount does not exist', code: 'NOT_FOUND' }],
+        },
+      };
+    return { discountCodeDelete: { deletedCodeDiscountId: id, userErrors: [] } };
+  },
   CloserShopInfo: (state) => ({
     shop: {
       id: shopGidOf(state.shop),

@@ -37,6 +37,7 @@ export function createShopifyEmulator(options: EmulatorOptions): ShopifyEmulator
         products: DEMO_CATALOG,
         metafields: new Map(),
         webPixelSettings: null,
+        discounts: new Map(),
       },
     ]),
   );

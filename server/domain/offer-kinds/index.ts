@@ -4,7 +4,7 @@ import { cta } from './cta.js';
 import type { OfferKindModule } from './offer-kind.js';
 import { upsell } from './upsell.js';
 
-export type { CompiledKind, OfferKindModule, OfferSpecOf } from './offer-kind.js';
+export type { CompiledKind, OfferKindModule, OfferSpec, OfferSpecOf } from './offer-kind.js';
 
 /** The registry: one module per kind. A kind missing here fails the typecheck. */
 const KINDS: { [K in OfferKind]: OfferKindModule<K> } = {

@@ -1,9 +1,6 @@
 import type { OfferKind } from '../../../core/offers/catalog.js';
 import type { OfferInputOf } from '../../../core/offers/contract.js';
-import type {
-  OfferProduct,
-  PublishedOfferOf,
-} from '../../../core/offers/published-config.js';
+import type { OfferProduct, PublishedOfferOf } from '../../../core/offers/published-config.js';
 import type { OrderLine } from '../../../drizzle/schema.js';
 
 /** An offer's kind-specific fields as stored (the input without the fields every kind shares). */
@@ -39,7 +36,11 @@ export interface OfferKindModule<K extends OfferKind> {
    * Revenue credited to the offer for an order line that carries its attribute (line amount
    * after line discounts, minor units). Never negative.
    */
-  creditLine(spec: OfferSpecOf<K>, line: OrderLine, products: ReadonlyMap<string, OfferProduct>): number;
+  creditLine(
+    spec: OfferSpecOf<K>,
+    line: OrderLine,
+    products: ReadonlyMap<string, OfferProduct>,
+  ): number;
 }
 
 /** The stored spec of any kind, discriminated on `kind`. */

@@ -1,9 +1,9 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import { attributedLines, offers, orders, refunds } from '../../../drizzle/schema.js';
-import { offerLinesOf } from '../../domain/attribution.js';
+import { attributedLines, orders, refunds } from '../../../drizzle/schema.js';
+import { creditOfferLines } from '../../domain/attribution.js';
+import { parsePayload } from '../../domain/invalid-payload.js';
 import { orderPayloadSchema, toOrderRow } from '../../domain/order-payload.js';
-import { parseOrThrow } from '../../http/validate.js';
 import type { WebhookHandler } from './types.js';
 
 /**
@@ -12,7 +12,7 @@ import type { WebhookHandler } from './types.js';
  * unit through its checkout token at report time.
  */
 export const handleOrdersCreate: WebhookHandler = async (ctx, webhook) => {
-  const payload = parseOrThrow(orderPayloadSchema, webhook.payload, 'invalid_order_payload');
+  const payload = parsePayload(orderPayloadSchema, webhook.payload, 'invalid_order_payload');
   const row = toOrderRow(webhook.shop, payload, Date.now());
   // A refund can arrive before its order; count whatever refunds are already known.
   const knownRefunds = sql<number>`(select coalesce(sum(${refunds.amount}), 0) from ${refunds}
@@ -24,24 +24,12 @@ export const handleOrdersCreate: WebhookHandler = async (ctx, webhook) => {
       .onConflictDoNothing(),
   ];
 
-  const offerLines = offerLinesOf(row.lines);
-  if (offerLines.length > 0) {
-    // Only this shop's offers count; a forged or stale property attributes nothing.
-    const known = await ctx.db
-      .select({ id: offers.id })
-      .from(offers)
-      .where(
-        and(
-          eq(offers.shop, row.shop),
-          inArray(offers.id, [...new Set(offerLines.map((l) => l.offerId))]),
-        ),
-      );
-    const ids = new Set(known.map((o) => o.id));
-    const values = offerLines
-      .filter((l) => ids.has(l.offerId))
-      .map((l) => ({ shop: row.shop, orderId: row.orderId, ...l }));
-    if (values.length > 0)
-      writes.push(ctx.db.insert(attributedLines).values(values).onConflictDoNothing());
-  }
+  const values = (await creditOfferLines(ctx, row.shop, row.lines)).map((l) => ({
+    shop: row.shop,
+    orderId: row.orderId,
+    ...l,
+  }));
+  if (values.length > 0)
+    writes.push(ctx.db.insert(attributedLines).values(values).onConflictDoNothing());
   return writes;
 };
