@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { type AnyColumn, and, asc, eq, sql } from 'drizzle-orm';
 import {
   armDaily,
   attributedLines,
@@ -90,9 +90,25 @@ function statsOptions(options: ReportOptions, minSampleSize: number) {
   };
 }
 
+// Sums are read as REAL: a sum of squared order values passes 2⁵³ with one order above ~950,000
+// in a two-decimal currency, and libSQL refuses to hand back an integer it cannot represent
+// exactly — one such row would fail every later report. The statistics work in doubles anyway.
+const asReal = (column: AnyColumn) => sql<number>`cast(${column} as real)`;
+
 export async function loadArmDaily(ctx: AppContext, shop: string, experimentKey: string) {
   return ctx.db
-    .select()
+    .select({
+      shop: armDaily.shop,
+      experimentKey: armDaily.experimentKey,
+      arm: armDaily.arm,
+      day: armDaily.day,
+      units: armDaily.units,
+      orders: armDaily.orders,
+      revenue: asReal(armDaily.revenue),
+      revenueSquares: asReal(armDaily.revenueSquares),
+      discounts: asReal(armDaily.discounts),
+      refunded: asReal(armDaily.refunded),
+    })
     .from(armDaily)
     .where(and(eq(armDaily.shop, shop), eq(armDaily.experimentKey, experimentKey)))
     .orderBy(asc(armDaily.day));
@@ -126,7 +142,7 @@ export async function buildExperimentReport(
     ctx.db
       .select({
         arm: attributedLines.arm,
-        revenue: sql<number>`coalesce(sum(${attributedLines.amount}), 0)`,
+        revenue: sql<number>`total(${attributedLines.amount})`,
       })
       .from(attributedLines)
       .innerJoin(
@@ -258,7 +274,7 @@ async function countPixelConversions(ctx: AppContext, shop: string, experimentKe
 }
 
 function buildDailySeries(
-  daily: (typeof armDaily.$inferSelect)[],
+  daily: Awaited<ReturnType<typeof loadArmDaily>>,
   controlKey: string,
   treatmentKey: string,
   options: ReportOptions,

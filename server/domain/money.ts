@@ -1,7 +1,27 @@
+import { DomainError } from './domain-error.js';
+
 /**
  * Money is stored as integer minor units. Shopify sends decimal strings ("19.90"); the number of
  * minor digits depends on the currency (JPY has none, KWD three), which Intl knows.
+ *
+ * Bounds. Every amount is at most MAX_MINOR_UNITS (10¹² minor units: ten billion dollars, a
+ * trillion yen) and every line quantity at most MAX_QUANTITY (10⁶). An order or refund holds at
+ * most MAX_LINES lines, so one payload's sum stays below 5·10¹⁵ < 2⁵³ and is exact both as a
+ * JavaScript number and as a SQLite integer. Anything outside is refused, never clamped: a
+ * payload that breaks them is not one Shopify sends for a real order.
  */
+export const MAX_MINOR_UNITS = 1_000_000_000_000;
+export const MAX_QUANTITY = 1_000_000;
+export const MAX_LINES = 5_000;
+
+/** An amount that is not money this app accepts; the message never repeats the value. */
+export class InvalidAmountError extends DomainError {
+  constructor(message: string) {
+    super('unprocessable', 'invalid_amount', message);
+    this.name = 'InvalidAmountError';
+  }
+}
+
 const digitsCache = new Map<string, number>();
 
 export function currencyDigits(currency: string): number {
@@ -19,11 +39,39 @@ export function currencyDigits(currency: string): number {
   return digits;
 }
 
+// Plain decimal notation only: no sign, exponent, separators, spaces, hex, NaN or Infinity.
+const DECIMAL = /^(\d+)(?:\.(\d+))?$/;
+const MAX_TEXT = 40;
+
+/**
+ * The one parser for Shopify money: a finite, non-negative decimal with at most the currency's
+ * minor digits, at most MAX_MINOR_UNITS. Digits past the currency's are accepted only when they
+ * are zeros ("1900.00" JPY is 1900: Shopify's REST payloads pad every currency to two places).
+ * Exact: the arithmetic is on the digits, never through a binary float.
+ */
+export function parseMoney(amount: string | number, currency: string): number {
+  if (typeof amount === 'number' && !Number.isFinite(amount))
+    throw new InvalidAmountError('not a finite amount');
+  const text = String(amount);
+  if (text.length > MAX_TEXT) throw new InvalidAmountError('amount is too long');
+  const match = DECIMAL.exec(text);
+  if (!match) throw new InvalidAmountError('not a non-negative decimal amount');
+  const whole = match[1] as string;
+  const fraction = match[2] ?? '';
+  const digits = currencyDigits(currency);
+  if (/[^0]/.test(fraction.slice(digits)))
+    throw new InvalidAmountError(`more than ${digits} decimal places for ${currency}`);
+  const minor =
+    BigInt(whole) * 10n ** BigInt(digits) + BigInt(fraction.slice(0, digits).padEnd(digits, '0'));
+  if (minor > BigInt(MAX_MINOR_UNITS))
+    throw new InvalidAmountError('amount is above the supported maximum');
+  return Number(minor);
+}
+
+/** Like parseMoney, with an absent amount meaning zero (optional fields in Shopify payloads). */
 export function toMinorUnits(amount: string | number | null | undefined, currency: string): number {
-  if (amount === null || amount === undefined || amount === '') return 0;
-  const value = typeof amount === 'number' ? amount : Number.parseFloat(amount);
-  if (!Number.isFinite(value)) return 0;
-  return Math.round(value * 10 ** currencyDigits(currency));
+  if (amount === null || amount === undefined) return 0;
+  return parseMoney(amount, currency);
 }
 
 export function fromMinorUnits(amount: number, currency: string): number {

@@ -17,6 +17,7 @@ export interface ArmResult {
 /**
  * Per-arm outcomes of the offer's current experiment, aggregated in SQL: exposed units, the
  * orders those checkouts became (joined by checkout token), and revenue from lines the offer added.
+ * Money sums use `total()` (a REAL), so a sum past 2⁵³ comes back approximate instead of failing.
  */
 export async function computeArmResults(
   ctx: AppContext,
@@ -32,13 +33,13 @@ export async function computeArmResults(
     select e.arm as arm,
            count(*) as units,
            count(o.order_id) as orders,
-           coalesce(sum(o.subtotal - o.refunded), 0) as revenue
+           total(o.subtotal - o.refunded) as revenue
     from exposures e
     left join orders o on o.shop = e.shop and o.checkout_token = e.unit
     where e.shop = ${offer.shop} and e.experiment_key = ${offer.experimentKey}
     group by e.arm`);
   const attributed = await ctx.db.all<{ arm: string; revenue: number; orders: number }>(sql`
-    select a.arm as arm, coalesce(sum(a.amount), 0) as revenue, count(distinct a.order_id) as orders
+    select a.arm as arm, total(a.amount) as revenue, count(distinct a.order_id) as orders
     from attributed_lines a
     join orders o on o.shop = a.shop and o.order_id = a.order_id
     join exposures e on e.shop = o.shop and e.unit = o.checkout_token and e.experiment_key = ${offer.experimentKey}

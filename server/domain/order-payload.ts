@@ -1,11 +1,21 @@
 import { z } from 'zod';
 import type { OrderLine } from '../../drizzle/schema.js';
-import { toMinorUnits } from './money.js';
+import { InvalidPayloadError } from './invalid-payload.js';
+import {
+  InvalidAmountError,
+  MAX_LINES,
+  MAX_MINOR_UNITS,
+  MAX_QUANTITY,
+  toMinorUnits,
+} from './money.js';
 
 /**
  * The parts of Shopify's order webhook payload (REST shape) Closer keeps. Unknown fields pass
  * through untouched; missing optional ones default, so a payload Shopify adds fields to still
  * parses. Money is read from the `*_set.shop_money` fields: reports are in the shop's currency.
+ * Every amount goes through the one money parser (domain/money.ts) and every quantity and line
+ * total stays inside its bounds, or the payload is refused whole with InvalidPayloadError: a
+ * half-read order would count revenue that is not there.
  */
 const money = z.union([z.string(), z.number()]).nullish();
 const moneySet = z
@@ -37,14 +47,17 @@ export const orderPayloadSchema = z.object({
         id: idish,
         product_id: idish.nullish(),
         variant_id: idish.nullish(),
-        quantity: z.number().int().min(0),
+        quantity: z.number().int().min(0).max(MAX_QUANTITY),
         price: money,
         price_set: moneySet,
-        discount_allocations: z.array(z.object({ amount: money, amount_set: moneySet })).nullish(),
+        discount_allocations: z
+          .array(z.object({ amount: money, amount_set: moneySet }))
+          .max(250)
+          .nullish(),
         properties: z.array(nameValue).max(250).nullish(),
       }),
     )
-    .max(5000),
+    .max(MAX_LINES),
 });
 
 export type OrderPayload = z.infer<typeof orderPayloadSchema>;
@@ -55,9 +68,20 @@ function pickMoney(
   set: MoneySet,
   plain: string | number | null | undefined,
   currency: string,
+  field: string,
+  code: string,
 ): number {
-  const amount = set?.shop_money.amount ?? plain;
-  return toMinorUnits(amount, set?.shop_money.currency_code ?? currency);
+  const fromSet = set?.shop_money.amount;
+  const amount = fromSet ?? plain;
+  const where =
+    fromSet === undefined || fromSet === null ? field : `${field}_set.shop_money.amount`;
+  try {
+    return toMinorUnits(amount, set?.shop_money.currency_code ?? currency);
+  } catch (error) {
+    if (error instanceof InvalidAmountError)
+      throw new InvalidPayloadError(code, `${where}: ${error.message}`);
+    throw error;
+  }
 }
 
 function toStringRecord(pairs: { name: string; value: unknown }[] | null | undefined) {
@@ -68,10 +92,19 @@ function toStringRecord(pairs: { name: string; value: unknown }[] | null | undef
 
 export function toOrderRow(shop: string, payload: OrderPayload, receivedAt: number) {
   const currency = payload.subtotal_price_set?.shop_money.currency_code ?? payload.currency;
-  const lines: OrderLine[] = payload.line_items.map((line) => {
-    const unit = pickMoney(line.price_set, line.price, currency);
+  const money = (set: MoneySet, plain: string | number | null | undefined, field: string) =>
+    pickMoney(set, plain, currency, field, 'invalid_order_payload');
+  const lines: OrderLine[] = payload.line_items.map((line, i) => {
+    const unit = money(line.price_set, line.price, `line_items.${i}.price`);
+    const gross = unit * line.quantity;
+    if (gross > MAX_MINOR_UNITS)
+      throw new InvalidPayloadError(
+        'invalid_order_payload',
+        `line_items.${i}: price × quantity is above the supported maximum`,
+      );
     const discount = (line.discount_allocations ?? []).reduce(
-      (sum, d) => sum + pickMoney(d.amount_set, d.amount, currency),
+      (sum, d, j) =>
+        sum + money(d.amount_set, d.amount, `line_items.${i}.discount_allocations.${j}.amount`),
       0,
     );
     return {
@@ -79,7 +112,8 @@ export function toOrderRow(shop: string, payload: OrderPayload, receivedAt: numb
       productId: line.product_id ?? null,
       variantId: line.variant_id ?? null,
       quantity: line.quantity,
-      amount: unit * line.quantity - discount,
+      // A line is never worth less than nothing, whatever its allocations add up to.
+      amount: Math.max(0, gross - discount),
       properties: toStringRecord(line.properties),
     };
   });
@@ -92,10 +126,10 @@ export function toOrderRow(shop: string, payload: OrderPayload, receivedAt: numb
     cartToken: payload.cart_token ?? null,
     customerId: payload.customer?.id ?? null,
     currency,
-    subtotal: pickMoney(payload.subtotal_price_set, payload.subtotal_price, currency),
-    total: pickMoney(payload.total_price_set, payload.total_price, currency),
-    totalDiscounts: pickMoney(payload.total_discounts_set, payload.total_discounts, currency),
-    totalTax: pickMoney(payload.total_tax_set, payload.total_tax, currency),
+    subtotal: money(payload.subtotal_price_set, payload.subtotal_price, 'subtotal_price'),
+    total: money(payload.total_price_set, payload.total_price, 'total_price'),
+    totalDiscounts: money(payload.total_discounts_set, payload.total_discounts, 'total_discounts'),
+    totalTax: money(payload.total_tax_set, payload.total_tax, 'total_tax'),
     lines,
     attributes: toStringRecord(payload.note_attributes),
     createdAt: Number.isFinite(createdAt) ? createdAt : receivedAt,
@@ -114,16 +148,34 @@ export const refundPayloadSchema = z.object({
         subtotal_set: moneySet,
       }),
     )
-    .max(5000)
+    .max(MAX_LINES)
     .default([]),
 });
 
 export type RefundPayload = z.infer<typeof refundPayloadSchema>;
 
-/** Refunded merchandise in shop currency — the same basis as the order's revenue (subtotal). */
+/**
+ * Refunded merchandise in shop currency — the same basis as the order's revenue (subtotal). A
+ * negative or unparseable line refuses the refund whole: it must never raise net revenue.
+ */
 export function refundedAmount(payload: RefundPayload, currency: string): number {
-  return payload.refund_line_items.reduce(
-    (sum, line) => sum + pickMoney(line.subtotal_set, line.subtotal, currency),
+  const total = payload.refund_line_items.reduce(
+    (sum, line, i) =>
+      sum +
+      pickMoney(
+        line.subtotal_set,
+        line.subtotal,
+        currency,
+        `refund_line_items.${i}.subtotal`,
+        'invalid_refund_payload',
+      ),
     0,
   );
+  // No refund is larger than an order can be; this keeps an order's refunded sum in range too.
+  if (total > MAX_MINOR_UNITS)
+    throw new InvalidPayloadError(
+      'invalid_refund_payload',
+      'refund_line_items: the refund is above the supported maximum',
+    );
+  return total;
 }

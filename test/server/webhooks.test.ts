@@ -6,6 +6,7 @@ import {
   offers,
   orders,
   pixelEvents,
+  quarantinedWebhooks,
   refunds,
   shopifySessions,
   shops,
@@ -77,12 +78,17 @@ describe('webhook HMAC', () => {
     expect((await res.json()).error.code).toBe('topic_mismatch');
   });
 
-  test('a signed but invalid order payload gets a 400 naming the field', async () => {
+  test('a signed but invalid order payload is quarantined (200), naming the field', async () => {
+    // A 4xx would have Shopify retry a payload that can never parse; see webhook-quarantine.test.
     const res = await t.deliver('orders/create', SHOP_A, { id: 5, currency: 'USD' });
-    expect(res.status).toBe(400);
-    const body = await res.json();
-    expect(body.error.code).toBe('invalid_order_payload');
-    expect(body.error.message).toContain('line_items');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true, duplicate: false, quarantined: true });
+    const [row] = await t.db
+      .select()
+      .from(quarantinedWebhooks)
+      .where(and(eq(quarantinedWebhooks.shop, SHOP_A), eq(quarantinedWebhooks.resourceId, '5')));
+    expect(row?.reason).toContain('invalid_order_payload');
+    expect(row?.reason).toContain('line_items');
   });
 });
 

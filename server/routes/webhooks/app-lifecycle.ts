@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { shopifySessions, shops } from '../../../drizzle/schema.js';
-import { parseOrThrow } from '../../http/validate.js';
+import { parsePayload } from '../../domain/invalid-payload.js';
 import type { WebhookHandler } from './types.js';
 
 /** app/uninstalled: the shop's tokens are dead; drop every session and remember when it left. */
@@ -19,7 +19,7 @@ const scopesUpdateSchema = z.object({
 
 /** app/scopes_update: keep the stored offline session's scope in step with what was granted. */
 export const handleScopesUpdate: WebhookHandler = async (ctx, webhook) => {
-  const payload = parseOrThrow(scopesUpdateSchema, webhook.payload, 'invalid_scopes_payload');
+  const payload = parsePayload(scopesUpdateSchema, webhook.payload, 'invalid_scopes_payload');
   return [
     ctx.db
       .update(shopifySessions)

@@ -10,12 +10,13 @@ import {
   offers,
   orders,
   pixelEvents,
+  quarantinedWebhooks,
   refunds,
   shopifySessions,
   shops,
   webhookDeliveries,
 } from '../../../drizzle/schema.js';
-import { parseOrThrow } from '../../http/validate.js';
+import { parsePayload } from '../../domain/invalid-payload.js';
 import type { WebhookHandler } from './types.js';
 
 /*
@@ -32,7 +33,7 @@ const customerRequestSchema = z.object({
 
 /** customers/data_request: nothing is deleted; the request is acknowledged and logged (no PII). */
 export const handleCustomersDataRequest: WebhookHandler = async (ctx, webhook) => {
-  const payload = parseOrThrow(
+  const payload = parsePayload(
     customerRequestSchema,
     webhook.payload,
     'invalid_compliance_payload',
@@ -53,7 +54,7 @@ export const handleCustomersDataRequest: WebhookHandler = async (ctx, webhook) =
  * refunds, attributed lines, and the checkout tokens' exposures, events and pixel events.
  */
 export const handleCustomersRedact: WebhookHandler = async (ctx, webhook) => {
-  const payload = parseOrThrow(
+  const payload = parsePayload(
     customerRequestSchema,
     webhook.payload,
     'invalid_compliance_payload',
@@ -106,5 +107,6 @@ export const handleShopRedact: WebhookHandler = async (ctx, webhook) =>
     offers,
     shopifySessions,
     webhookDeliveries,
+    quarantinedWebhooks,
     shops,
   ].map((table) => ctx.db.delete(table).where(eq(table.shop, webhook.shop)));

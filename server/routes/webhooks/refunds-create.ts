@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { orders, refunds } from '../../../drizzle/schema.js';
+import { parsePayload } from '../../domain/invalid-payload.js';
 import { refundedAmount, refundPayloadSchema } from '../../domain/order-payload.js';
 import { getShop } from '../../domain/shops.js';
-import { parseOrThrow } from '../../http/validate.js';
 import type { WebhookHandler } from './types.js';
 
 /**
@@ -10,7 +10,7 @@ import type { WebhookHandler } from './types.js';
  * stays correct whatever order or how many times deliveries arrive.
  */
 export const handleRefundsCreate: WebhookHandler = async (ctx, webhook) => {
-  const payload = parseOrThrow(refundPayloadSchema, webhook.payload, 'invalid_refund_payload');
+  const payload = parsePayload(refundPayloadSchema, webhook.payload, 'invalid_refund_payload');
   const order = await ctx.db
     .select({ currency: orders.currency })
     .from(orders)
