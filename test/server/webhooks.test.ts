@@ -155,6 +155,30 @@ describe('orders/create', () => {
     expect(await again.json()).toEqual({ ok: true, duplicate: true });
   });
 
+  test('de-duplication is per shop: another shop’s delivery with the same ids is processed', async () => {
+    const webhookId = randomUUID();
+    const eventId = randomUUID();
+    const forA = orderPayload();
+    const forB = orderPayload();
+    const first = await t.deliver('orders/create', SHOP_A, forA, { webhookId, eventId });
+    const second = await t.deliver('orders/create', SHOP_B, forB, { webhookId, eventId });
+    expect(await first.json()).toEqual({ ok: true, duplicate: false });
+    expect(await second.json()).toEqual({ ok: true, duplicate: false });
+    const storedB = await t.db
+      .select()
+      .from(orders)
+      .where(and(eq(orders.shop, SHOP_B), eq(orders.orderId, String(forB.id))));
+    expect(storedB).toHaveLength(1);
+    const deliveries = await t.db
+      .select()
+      .from(webhookDeliveries)
+      .where(eq(webhookDeliveries.webhookId, webhookId));
+    expect(deliveries.map((d) => d.shop).sort()).toEqual([SHOP_A, SHOP_B]);
+    // …and each shop's own retry is still recognised.
+    const retryB = await t.deliver('orders/create', SHOP_B, forB, { webhookId });
+    expect(await retryB.json()).toEqual({ ok: true, duplicate: true });
+  });
+
   test('the same order in a different delivery is still stored once', async () => {
     const payload = orderPayload();
     await t.deliver('orders/create', SHOP_A, payload);

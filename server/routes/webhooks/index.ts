@@ -25,22 +25,28 @@ export const WEBHOOK_HANDLERS: Record<string, WebhookHandler> = {
   'shop/redact': handleShopRedact,
 };
 
-/** Retries reuse the webhook id; the same event sent again reuses the event id. */
+/**
+ * Whether this shop's delivery was processed already. Retries reuse the webhook id; the same
+ * event sent again reuses the event id. Both are Shopify's ids, unique only within a shop.
+ */
 async function isDelivered(ctx: AppContext, webhook: VerifiedWebhook) {
+  const sameDelivery = eq(webhookDeliveries.webhookId, webhook.webhookId);
   const seen = await ctx.db
     .select({ id: webhookDeliveries.webhookId })
     .from(webhookDeliveries)
     .where(
-      webhook.eventId
-        ? or(
-            eq(webhookDeliveries.webhookId, webhook.webhookId),
-            and(
-              eq(webhookDeliveries.shop, webhook.shop),
-              eq(webhookDeliveries.topic, webhook.topic),
-              eq(webhookDeliveries.eventId, webhook.eventId),
-            ),
-          )
-        : eq(webhookDeliveries.webhookId, webhook.webhookId),
+      and(
+        eq(webhookDeliveries.shop, webhook.shop),
+        webhook.eventId
+          ? or(
+              sameDelivery,
+              and(
+                eq(webhookDeliveries.topic, webhook.topic),
+                eq(webhookDeliveries.eventId, webhook.eventId),
+              ),
+            )
+          : sameDelivery,
+      ),
     )
     .get();
   return seen !== undefined;
