@@ -1,19 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { DrizzleSessionStorageSQLite } from '@shopify/shopify-app-session-storage-drizzle';
-import { setupServer } from 'msw/node';
-import { shopifySessions } from '../drizzle/schema.js';
-import { createApp, type RouteMount } from './app.js';
+import { createApp } from './app.js';
 import type { AppContext } from './app-context.js';
-import { authenticateAdmin } from './auth/admin-auth.js';
 import { openDatabase } from './db/client.js';
-import { loadOrCreateDemoShop } from './demo/demo-shop.js';
-import { mountDevRoutes } from './demo/dev-routes.js';
-import { createShopifyEmulator } from './demo/emulator/index.js';
-import { mountSandboxRoutes, readConfigFromEmulator } from './demo/sandbox/index.js';
-import { signAdminIdToken } from './demo/shopify-signatures.js';
+import { publisherFor } from './domain/publication.js';
 import type { Env } from './env.js';
 import type { Logger } from './logger.js';
+import { createSessionStorage, resolveTokenKeys } from './shopify/session-storage.js';
 import { createShopifyApi } from './shopify/shopify-api.js';
 
 export interface RunningServer {
@@ -27,9 +20,15 @@ export interface RunningServer {
  * port, which may be ephemeral) is known before the Shopify client is configured.
  */
 export async function startServer(env: Env, logger: Logger): Promise<RunningServer> {
-  let handle: (request: Request) => Response | Promise<Response> = () =>
+  // The node bindings (the socket) travel with each request: the demo routes check the Host
+  // header against the port the request arrived on.
+  let handle: (request: Request, bindings: unknown) => Response | Promise<Response> = () =>
     new Response('starting', { status: 503 });
-  const server = serve({ fetch: (request) => handle(request), port: env.port, hostname: env.host });
+  const server = serve({
+    fetch: (request, bindings) => handle(request, bindings),
+    port: env.port,
+    hostname: env.host,
+  });
   await new Promise<void>((resolveListening, reject) => {
     server.once('listening', () => resolveListening());
     server.once('error', reject);
@@ -37,15 +36,13 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
   const { port } = server.address() as AddressInfo;
   const localUrl = `http://${env.host.includes(':') ? `[${env.host}]` : env.host}:${port}`;
 
-  const demo = env.mode === 'demo' ? loadOrCreateDemoShop(env.dataDir) : undefined;
-  const credentials = env.shopify ?? {
-    apiKey: demo!.apiKey,
-    apiSecret: demo!.apiSecret,
-    appUrl: localUrl,
-  };
-  const emulator = demo ? createShopifyEmulator({ ...demo, shops: [{ shop: demo.shop }] }) : null;
-  const network = emulator ? setupServer(...emulator.handlers) : null;
-  network?.listen({ onUnhandledFrame: 'bypass' });
+  // Demo-only code (emulator, msw, token signers, dev routes) is loaded in demo mode only.
+  const demo =
+    env.mode === 'demo' ? (await import('./demo/demo-mode.js')).startDemoMode(env.dataDir) : null;
+  const credentials =
+    env.shopify ??
+    (demo && { apiKey: demo.account.apiKey, apiSecret: demo.account.apiSecret, appUrl: localUrl });
+  if (!credentials) throw new Error('Shopify mode needs credentials');
 
   const database = await openDatabase(env.databaseUrl, env.databaseAuthToken);
   const ctx: AppContext = {
@@ -54,36 +51,35 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
     db: database.db,
     dbClient: database.client,
     shopify: createShopifyApi({ ...credentials, scopes: env.scopes }, logger),
-    sessionStorage: new DrizzleSessionStorageSQLite(database.db, shopifySessions),
+    sessionStorage: createSessionStorage(database.db, resolveTokenKeys(env), logger),
     appUrl: credentials.appUrl,
     appBridgeScriptUrl: demo
       ? '/dev/app-bridge.js'
       : 'https://cdn.shopify.com/shopifycloud/app-bridge.js',
-    ...(demo ? { demo: { shop: demo.shop, apiKey: demo.apiKey, apiSecret: demo.apiSecret } } : {}),
+    ...(demo
+      ? {
+          demo: {
+            shop: demo.account.shop,
+            apiKey: demo.account.apiKey,
+            apiSecret: demo.account.apiSecret,
+          },
+        }
+      : {}),
   };
-  const mounts: RouteMount[] =
-    demo && emulator
-      ? [
-          mountDevRoutes(ctx),
-          mountSandboxRoutes(ctx, {
-            readPublishedConfig: readConfigFromEmulator(emulator, demo.shop),
-          }),
-        ]
-      : [];
-  const app = createApp(ctx, mounts);
-  handle = (request) => app.fetch(request);
+  const app = createApp(ctx, demo ? demo.mounts(ctx) : []);
+  handle = (request, bindings) => app.fetch(request, bindings);
 
-  if (demo) {
-    // Install the demo shop through the real path: an id token, then token exchange.
-    await authenticateAdmin(ctx, await signAdminIdToken(demo, demo.shop));
-  }
+  if (demo) await demo.installShop(ctx);
+  // The outbox outlives processes: publications a previous process could not deliver resume here.
+  await publisherFor(ctx).resumePending();
 
   return {
     url: localUrl,
     ctx,
     close: async () => {
+      publisherFor(ctx).stop();
       await new Promise<void>((done) => server.close(() => done()));
-      network?.close();
+      demo?.close();
       database.close();
     },
   };

@@ -12,6 +12,7 @@ import {
   signCheckoutSessionToken,
   webhookHeaders,
 } from '../../server/demo/shopify-signatures.js';
+import { publisherFor } from '../../server/domain/publication.js';
 import { createLogger } from '../../server/logger.js';
 import { createShopifyApi } from '../../server/shopify/shopify-api.js';
 
@@ -89,6 +90,7 @@ export async function createTestApp() {
       });
     },
     close() {
+      publisherFor(ctx).stop();
       network.close();
       database.close();
     },

@@ -75,7 +75,7 @@ async function agree(id: string) {
   if (offer.status !== 'active') return inConfig === undefined;
   return (
     inConfig?.experiment.key === offer.experiment.key &&
-    JSON.stringify(Object.values(inConfig.variants)[0]) === JSON.stringify(offer.variants[0])
+    JSON.stringify(Object.values(inConfig?.variants ?? {})[0]) === JSON.stringify(offer.variants[0])
   );
 }
 
