@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
 import {
-  type AddFailure,
   addOfferLine,
-  classifyAddError,
+  applyOfferLineChange,
+  classifyLineError,
+  type LineFailure,
 } from '../../extension/checkout/src/add-offer-line';
 import { fakeHost } from './fake-host';
 
@@ -31,10 +32,38 @@ describe('addOfferLine', () => {
     const apply = vi.fn(async () => ({ type: 'success' as const }));
     const host = fakeHost({
       applyCartLinesChange: apply,
-      instructions: { value: { lines: { canAddCartLine: false } } },
+      instructions: {
+        value: {
+          lines: { canAddCartLine: false, canUpdateCartLine: true },
+          discounts: { canUpdateDiscountCodes: true },
+        },
+      },
     });
     expect(await addOfferLine(host, LINE)).toBe('cannotAdd');
     expect(apply).not.toHaveBeenCalled();
+  });
+
+  test('an update asks whether lines can be updated, and is refused as cannotUpdate', async () => {
+    const apply = vi.fn(async () => ({ type: 'success' as const }));
+    const host = fakeHost({
+      applyCartLinesChange: apply,
+      instructions: {
+        value: {
+          lines: { canAddCartLine: true, canUpdateCartLine: false },
+          discounts: { canUpdateDiscountCodes: true },
+        },
+      },
+    });
+    const update = { type: 'updateCartLine' as const, id: 'gid://shopify/CartLine/1' };
+    expect(await applyOfferLineChange(host, update)).toBe('cannotUpdate');
+    expect(apply).not.toHaveBeenCalled();
+    const express = fakeHost({
+      applyCartLinesChange: async () => ({
+        type: 'error',
+        message: 'Cart lines cannot be changed during express checkout',
+      }),
+    });
+    expect(await applyOfferLineChange(express, update)).toBe('cannotUpdate');
   });
 
   test('maps an error result and a rejection to a failure instead of throwing', async () => {
@@ -55,7 +84,7 @@ describe('error messages', () => {
     ['Something went wrong', 'generic'],
     ['', 'generic'],
   ] as const)('%j → %s', (message, kind) => {
-    expect(classifyAddError(message)).toBe(kind);
+    expect(classifyLineError(message)).toBe(kind);
   });
 
   test('every failure has a message in every locale, and locales share their keys', () => {
@@ -64,7 +93,7 @@ describe('error messages', () => {
       JSON.parse(readFileSync(join(dir, name), 'utf8')) as Record<string, Record<string, string>>;
     const en = read('en.default.json');
     const fr = read('fr.json');
-    const kinds: AddFailure[] = ['cannotAdd', 'soldOut', 'generic'];
+    const kinds: LineFailure[] = ['cannotAdd', 'cannotUpdate', 'soldOut', 'generic'];
     for (const locale of [en, fr])
       for (const kind of kinds) expect(locale.errors?.[kind]).toBeTruthy();
     const keys = (l: typeof en) =>

@@ -2,8 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { decideOffers } from '../../core/decide/index';
 import { chooseOffer } from '../../extension/checkout/src/choose-offer';
 import { buildDecideContext } from '../../extension/checkout/src/decide-context';
+import { canRender } from '../../extension/checkout/src/kinds/index';
 import { readPublishedConfig } from '../../extension/checkout/src/read-config';
-import { configEntry, crossSellConfig, fakeHost } from './fake-host';
+import { cartLine, configEntry, crossSellConfig, fakeHost, upsellConfig } from './fake-host';
 
 const NOW = Date.UTC(2026, 10, 20, 15, 30);
 
@@ -81,58 +82,79 @@ describe('readPublishedConfig', () => {
   test('renders nothing for a missing, malformed or future-version config', () => {
     expect(readPublishedConfig([])).toBeNull();
     expect(readPublishedConfig([configEntry('{not json')])).toBeNull();
-    expect(readPublishedConfig([configEntry(JSON.stringify({ v: 2, offers: [] }))])).toBeNull();
+    expect(readPublishedConfig([configEntry(JSON.stringify({ v: 1, offers: [] }))])).toBeNull();
+    expect(readPublishedConfig([configEntry(JSON.stringify({ v: 3, offers: [] }))])).toBeNull();
   });
 });
 
 describe('chooseOffer', () => {
   const context = buildDecideContext(fakeHost(), NOW);
+  const every = { canRender };
 
-  test('a treatment unit gets the offer with its first eligible product', () => {
+  test('a treatment unit gets the offer with its eligible products', () => {
     const placement = chooseOffer(
       crossSellConfig(),
       context,
       unitIn('treatment'),
       'checkout_block',
+      every,
     );
     expect(placement?.decision).toMatchObject({ arm: 'treatment', holdout: false });
     expect(placement?.offer.id).toBe('off_1');
-    expect(placement?.decision.products[0]?.title).toBe('Water-Repellent Spray');
+    expect(placement?.decision.products.map((p) => p.title)).toEqual(['Water-Repellent Spray']);
   });
 
   test('a holdout unit gets a holdout placement (logged, not rendered)', () => {
-    const placement = chooseOffer(crossSellConfig(), context, unitIn('holdout'), 'checkout_block');
+    const placement = chooseOffer(
+      crossSellConfig(),
+      context,
+      unitIn('holdout'),
+      'checkout_block',
+      every,
+    );
     expect(placement?.decision).toMatchObject({ arm: 'holdout', holdout: true });
   });
 
-  test('other placements, other offer ids and kinds it cannot draw are not chosen', () => {
+  test('other placements, other offer ids and kinds without a renderer are not chosen', () => {
     const unit = unitIn('treatment');
-    expect(chooseOffer(crossSellConfig(), context, unit, 'cart_line_list_after')).toBeNull();
-    expect(chooseOffer(crossSellConfig(), context, unit, 'checkout_block', 'off_other')).toBeNull();
+    expect(chooseOffer(crossSellConfig(), context, unit, 'cart_line_list_after', every)).toBeNull();
     expect(
-      chooseOffer(crossSellConfig({ kind: 'coupon' }), context, unit, 'checkout_block'),
+      chooseOffer(crossSellConfig(), context, unit, 'checkout_block', {
+        ...every,
+        onlyOfferId: 'off_other',
+      }),
+    ).toBeNull();
+    // A config newer than the bundle may name a kind this build cannot draw.
+    const future = crossSellConfig({ kind: 'coupon' as 'cross_sell' });
+    expect(chooseOffer(future, context, unit, 'checkout_block', every)).toBeNull();
+    expect(
+      chooseOffer(crossSellConfig(), context, unit, 'checkout_block', { canRender: () => false }),
+    ).toBeNull();
+  });
+
+  test('every kind of the catalogue has a renderer, and nothing else does', () => {
+    expect(['cross_sell', 'upsell', 'cta'].every(canRender)).toBe(true);
+    expect(['coupon', 'toString', 'constructor', ''].some(canRender)).toBe(false);
+  });
+
+  test('an upsell is chosen only while its trigger variant is in the cart', () => {
+    const unit = unitIn('treatment');
+    const withTrigger = chooseOffer(upsellConfig(), context, unit, 'checkout_block', every);
+    expect(withTrigger?.offer.kind).toBe('upsell');
+    const without = fakeHost({ lines: { value: [cartLine(20041, 1005, 1, 30)] } });
+    expect(
+      chooseOffer(upsellConfig(), buildDecideContext(without, NOW), unit, 'checkout_block', every),
     ).toBeNull();
   });
 
   test('an offer whose only product is already in the cart is not chosen', () => {
-    const inCart = fakeHost({
-      lines: {
-        value: [
-          {
-            merchandise: {
-              id: 'gid://shopify/ProductVariant/20091',
-              product: { id: 'gid://shopify/Product/1010' },
-            },
-            quantity: 1,
-          },
-        ],
-      },
-    });
+    const inCart = fakeHost({ lines: { value: [cartLine(20091, 1010, 1, 12)] } });
     const placement = chooseOffer(
       crossSellConfig(),
       buildDecideContext(inCart, NOW),
       unitIn('treatment'),
       'checkout_block',
+      every,
     );
     expect(placement).toBeNull();
   });
@@ -141,6 +163,6 @@ describe('chooseOffer', () => {
     const config = crossSellConfig();
     const offer = config.offers[0]!;
     offer.experiment.coverage = 0;
-    expect(chooseOffer(config, context, unitIn('treatment'), 'checkout_block')).toBeNull();
+    expect(chooseOffer(config, context, unitIn('treatment'), 'checkout_block', every)).toBeNull();
   });
 });

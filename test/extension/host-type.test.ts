@@ -9,3 +9,23 @@ test("Shopify's Api for both targets satisfies the surface the extension uses", 
   expectTypeOf<BlockApi>().toExtend<CheckoutHost>();
   expectTypeOf<CartLineListApi>().toExtend<CheckoutHost>();
 });
+
+test('the cart and discount changes the renderers make are typed exactly as Shopify declares them', () => {
+  expectTypeOf<CheckoutHost['applyCartLinesChange']>().toEqualTypeOf<
+    BlockApi['applyCartLinesChange']
+  >();
+  expectTypeOf<CheckoutHost['applyDiscountCodeChange']>().toEqualTypeOf<
+    BlockApi['applyDiscountCodeChange']
+  >();
+  expectTypeOf<CartLineListApi['applyDiscountCodeChange']>().toExtend<
+    CheckoutHost['applyDiscountCodeChange']
+  >();
+  // An upsell swaps the variant of a line in place, keeping its quantity.
+  expectTypeOf<{
+    type: 'updateCartLine';
+    id: string;
+    merchandiseId: string;
+    quantity: number;
+    attributes: { key: string; value: string }[];
+  }>().toExtend<Parameters<CheckoutHost['applyCartLinesChange']>[0]>();
+});

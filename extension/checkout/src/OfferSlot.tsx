@@ -1,15 +1,19 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { getHost } from '../../../core/checkout-host';
-import type { OfferTarget } from '../../../core/decide/index';
-import { chooseOffer } from './choose-offer';
+import type { OfferKind } from '../../../core/offers/catalog';
+import type { OfferTarget } from '../../../core/offers/published-config';
+import { chooseOffer, type Placement } from './choose-offer';
 import { buildDecideContext } from './decide-context';
 import { createHostTracker } from './host-tracker';
-import { OfferCard } from './OfferCard';
+import { canRender, RENDERERS } from './kinds/index';
+import type { KindRenderer, Notice } from './kinds/kind-props';
 import { readPublishedConfig } from './read-config';
+import { stickToOffer } from './stick-to-offer';
 
 /**
  * One placement: decides locally from the published config (no network on the render path),
- * logs the exposure for whichever arm the unit is in, and renders the treatment only.
+ * logs the exposure for whichever arm the unit is in, and draws the treatment with its kind's
+ * renderer.
  */
 export function OfferSlot({ target }: { target: OfferTarget }) {
   const host = getHost();
@@ -17,44 +21,61 @@ export function OfferSlot({ target }: { target: OfferTarget }) {
   const config = readPublishedConfig(host.appMetafields.value);
   const settings = host.settings.value;
   const unit = host.checkoutToken.value ?? '';
-  // Kept here, not in the card: once added, the product is in the cart and decide drops it.
-  const [added, setAdded] = useState<string | null>(null);
-  const placement = config
-    ? chooseOffer(
-        config,
-        buildDecideContext(host, Date.now()),
-        unit,
-        target,
-        String(settings.offer_id ?? '').trim(),
-      )
+  // Kept here, not in the renderer: once the buyer acted, the cart changed and decide may drop
+  // the offer, but what happened must stay on screen.
+  const [notices, setNotices] = useState<{ offerId: string; list: Notice[] } | null>(null);
+  const chosen = config
+    ? chooseOffer(config, buildDecideContext(host, Date.now()), unit, target, {
+        onlyOfferId: String(settings.offer_id ?? '').trim(),
+        canRender,
+      })
     : null;
+  const placement = stickToOffer(chosen, notices?.offerId);
 
   // After the render commits, so logging never delays the widget (the tracker dedupes).
   useEffect(() => {
     if (placement) tracker.track('exposure', placement);
   });
 
-  const confirmation = added && (
-    <s-banner tone="success">{host.i18n.translate('offer.added', { title: added })}</s-banner>
-  );
-  if (!placement || placement.decision.holdout) return confirmation || null;
-  const content = placement.offer.variants[placement.decision.arm];
-  // decide keeps a cross-sell only while one of its products is available and not in the cart.
-  const product = placement.decision.products[0];
-  if (!content || !product) return confirmation || null;
-  const heading = String(settings.heading ?? '').trim() || content.heading;
+  const banners = notices?.list.map((notice) => (
+    <s-banner key={notice.text} tone={notice.tone}>
+      {notice.text}
+    </s-banner>
+  ));
+  const drawn = placement && !placement.decision.holdout && draw(placement);
+  if (!drawn && !banners) return null;
   return (
     <s-stack gap="base">
-      {confirmation}
-      <OfferCard
-        key={product.variantId}
-        host={host}
-        placement={placement}
-        content={{ ...content, heading }}
-        product={product}
-        tracker={tracker}
-        onAdded={setAdded}
-      />
+      {banners}
+      {drawn}
     </s-stack>
   );
+
+  function draw(shown: Placement) {
+    const { offer, decision } = shown;
+    const content = offer.variants[decision.arm];
+    const Renderer = RENDERERS[offer.kind] as KindRenderer<OfferKind> | undefined;
+    if (!content || !Renderer) return null;
+    const heading = String(settings.heading ?? '').trim() || content.heading;
+    const notify = (notice: Notice) =>
+      setNotices((current) => ({
+        offerId: offer.id,
+        list: [
+          ...(current?.offerId === offer.id ? current.list : []).filter(
+            (n) => n.text !== notice.text,
+          ),
+          notice,
+        ],
+      }));
+    return (
+      <Renderer
+        key={offer.id}
+        host={host}
+        placement={shown}
+        content={{ ...content, heading }}
+        tracker={tracker}
+        notify={notify}
+      />
+    );
+  }
 }

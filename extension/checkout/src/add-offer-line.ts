@@ -1,40 +1,58 @@
 import type { CheckoutHost } from '../../../core/checkout-host';
+import { OFFER_LINE_ATTRIBUTE } from '../../../core/offers/catalog';
 
-/** Why a line could not be added; each maps to a message in locales/ (`errors.<kind>`). */
-export type AddFailure = 'cannotAdd' | 'soldOut' | 'generic';
+/** Why a line could not be added or changed; each maps to a message in locales/ (`errors.<kind>`). */
+export type LineFailure = 'cannotAdd' | 'cannotUpdate' | 'soldOut' | 'generic';
 
-/** The cart line attribute the server attributes revenue by (`offerId:arm`). */
-export const OFFER_ATTRIBUTE = '_closer_offer';
+type LineChange = Parameters<CheckoutHost['applyCartLinesChange']>[0];
+type LineHost = Pick<CheckoutHost, 'applyCartLinesChange' | 'instructions'>;
+
+/** The value of the attribution attribute (`offerId:arm`) the server credits lines by. */
+export function offerAttribute(offerId: string, arm: string) {
+  return { key: OFFER_LINE_ATTRIBUTE, value: `${offerId}:${arm}` };
+}
 
 /**
- * Adds the offered variant with the attribution attribute. Never throws: Shopify answers some
- * refusals with `{type: 'error'}` and others by rejecting, and both must end as a banner.
+ * Applies one cart line change. Never throws: Shopify answers some refusals with
+ * `{type: 'error'}` and others by rejecting, and both must end as a banner.
  */
-export async function addOfferLine(
-  host: Pick<CheckoutHost, 'applyCartLinesChange' | 'instructions'>,
-  line: { merchandiseId: string; offerId: string; arm: string },
-): Promise<AddFailure | null> {
+export async function applyOfferLineChange(
+  host: LineHost,
+  change: LineChange,
+): Promise<LineFailure | null> {
   // Draft-order and some express checkouts refuse line changes; asking first avoids a request
   // that cannot succeed and gives the buyer the real reason.
-  if (!host.instructions.value.lines.canAddCartLine) return 'cannotAdd';
-  try {
-    const result = await host.applyCartLinesChange({
-      type: 'addCartLine',
-      merchandiseId: line.merchandiseId,
-      quantity: 1,
-      attributes: [{ key: OFFER_ATTRIBUTE, value: `${line.offerId}:${line.arm}` }],
-    });
-    return result.type === 'error' ? classifyAddError(result.message) : null;
-  } catch (error) {
-    return classifyAddError(error instanceof Error ? error.message : '');
+  const locked: LineFailure = change.type === 'addCartLine' ? 'cannotAdd' : 'cannotUpdate';
+  const lines = host.instructions.value.lines;
+  if (!(change.type === 'addCartLine' ? lines.canAddCartLine : lines.canUpdateCartLine)) {
+    return locked;
   }
+  try {
+    const result = await host.applyCartLinesChange(change);
+    return result.type === 'error' ? classifyLineError(result.message, locked) : null;
+  } catch (error) {
+    return classifyLineError(error instanceof Error ? error.message : '', locked);
+  }
+}
+
+/** Adds one unit of the offered variant with the attribution attribute. */
+export function addOfferLine(
+  host: LineHost,
+  line: { merchandiseId: string; offerId: string; arm: string },
+): Promise<LineFailure | null> {
+  return applyOfferLineChange(host, {
+    type: 'addCartLine',
+    merchandiseId: line.merchandiseId,
+    quantity: 1,
+    attributes: [offerAttribute(line.offerId, line.arm)],
+  });
 }
 
 /**
  * Shopify's messages are for developers and not localized, so they are only used to pick which of
  * our own messages to show.
  */
-export function classifyAddError(message: string): AddFailure {
+export function classifyLineError(message: string, locked: LineFailure = 'cannotAdd'): LineFailure {
   if (/sold out|out of stock|inventory|not enough|unavailable|not available/i.test(message)) {
     return 'soldOut';
   }
@@ -43,7 +61,7 @@ export function classifyAddError(message: string): AddFailure {
       message,
     )
   ) {
-    return 'cannotAdd';
+    return locked;
   }
   return 'generic';
 }

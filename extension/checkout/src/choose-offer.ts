@@ -6,13 +6,22 @@ import {
   type PublishedConfig,
   type PublishedOffer,
 } from '../../../core/decide/index';
+import type { OfferKind } from '../../../core/offers/catalog';
+import type { PublishedOfferOf } from '../../../core/offers/published-config';
 
 /** The offer a placement shows (or, in the holdout, would have shown). */
-export type Placement = {
-  offer: PublishedOffer;
+export type Placement<O extends PublishedOfferOf<OfferKind> = PublishedOffer> = {
+  offer: O;
   decision: OfferDecision & { inExperiment: true };
   /** The experiment unit: the checkout token. */
   unit: string;
+};
+
+export type ChooseOptions = {
+  /** The merchant's `offer_id` setting: only this offer in this placement. */
+  onlyOfferId?: string;
+  /** Whether this build has a renderer for a kind (a config may be newer than the bundle). */
+  canRender(kind: string): boolean;
 };
 
 /**
@@ -26,12 +35,12 @@ export function chooseOffer(
   context: DecideContext,
   unitId: string,
   target: OfferTarget,
-  onlyOfferId = '',
+  options: ChooseOptions,
 ): Placement | null {
   // Deciding on an offer this extension cannot draw would log exposures for a widget that
-  // never showed, so other kinds (and other placements' offer ids) are dropped first.
+  // never showed, so kinds without a renderer (and other placements' offer ids) go first.
   const offers = config.offers.filter(
-    (o) => o.kind === 'cross_sell' && (!onlyOfferId || o.id === onlyOfferId),
+    (o) => options.canRender(o.kind) && (!options.onlyOfferId || o.id === options.onlyOfferId),
   );
   const scoped = { ...config, offers };
   for (const decision of decideOffers(scoped, context, unitId, { target })) {

@@ -31,7 +31,7 @@ function parseConfig(raw: string): PublishedConfig | null {
     const value = JSON.parse(raw) as Partial<PublishedConfig> | null;
     // The server validates before publishing; this only guards against a future format or a
     // truncated value, either of which must render nothing rather than throw in checkout.
-    return value?.v === 1 && Array.isArray(value.offers) ? (value as PublishedConfig) : null;
+    return value?.v === 2 && Array.isArray(value.offers) ? (value as PublishedConfig) : null;
   } catch {
     return null;
   }
