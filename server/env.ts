@@ -10,6 +10,13 @@ import { z } from 'zod';
  */
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
 
+const tokenKey = z
+  .string()
+  .refine(
+    (value) => /^[A-Za-z0-9+/]+={0,2}$/.test(value) && Buffer.from(value, 'base64').length === 32,
+    'must be 32 random bytes, base64-encoded (openssl rand -base64 32)',
+  );
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -28,6 +35,9 @@ const envSchema = z
     SHOPIFY_API_KEY: z.string().min(1).optional(),
     SHOPIFY_API_SECRET: z.string().min(1).optional(),
     SHOPIFY_APP_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /** Seals Shopify access/refresh tokens at rest; the previous key only opens old rows. */
+    TOKEN_ENCRYPTION_KEY: tokenKey.optional(),
+    TOKEN_ENCRYPTION_KEY_PREVIOUS: tokenKey.optional(),
     SCOPES: z
       .string()
       .default(
@@ -43,6 +53,14 @@ const envSchema = z
         path: ['SHOPIFY_API_KEY'],
         message:
           'set all of SHOPIFY_API_KEY, SHOPIFY_API_SECRET and SHOPIFY_APP_URL (Shopify mode) or none of them (demo mode)',
+      });
+    }
+    if (set === 3 && env.TOKEN_ENCRYPTION_KEY === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TOKEN_ENCRYPTION_KEY'],
+        message:
+          'required with Shopify credentials: 32 random bytes, base64 (openssl rand -base64 32)',
       });
     }
     if (set === 0 && env.HOST !== undefined && !LOOPBACK_HOSTS.has(env.HOST)) {
@@ -78,6 +96,8 @@ export interface Env {
   scopes: string[];
   /** Present in Shopify mode only; demo credentials come from `data/demo-shop.json`. */
   shopify: { apiKey: string; apiSecret: string; appUrl: string } | undefined;
+  /** Required in Shopify mode; in demo mode, absent means a key kept in the data folder. */
+  tokenKeys: { current: string; previous: string | undefined } | undefined;
 }
 
 export class EnvError extends Error {
@@ -121,6 +141,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       .map((s) => s.trim())
       .filter(Boolean),
     shopify,
+    tokenKeys: env.TOKEN_ENCRYPTION_KEY
+      ? { current: env.TOKEN_ENCRYPTION_KEY, previous: env.TOKEN_ENCRYPTION_KEY_PREVIOUS }
+      : undefined,
   };
 }
 

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Client, createClient } from '@libsql/client';
@@ -26,7 +26,7 @@ const MIGRATIONS_FOLDER = resolve(
 export async function openDatabase(url: string, authToken?: string): Promise<DatabaseHandle> {
   if (url.startsWith('file:')) {
     const path = url.slice('file:'.length).split('?')[0] ?? '';
-    mkdirSync(dirname(resolve(path)), { recursive: true });
+    if (path !== '' && !path.startsWith(':memory:')) createPrivateDatabaseFile(resolve(path));
   }
   const client = createClient(authToken ? { url, authToken } : { url });
   if (url.startsWith('file:')) {
@@ -39,6 +39,20 @@ export async function openDatabase(url: string, authToken?: string): Promise<Dat
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return { db, client, close: () => client.close() };
+}
+
+/**
+ * The database holds shop data and (sealed) Shopify tokens: only this user may read it. SQLite
+ * creates the -wal and -shm files with the main file's permissions, so creating the main file
+ * 0600 before libSQL opens it covers all three; files left looser by an older version are
+ * tightened.
+ */
+function createPrivateDatabaseFile(path: string) {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  closeSync(openSync(path, 'a', 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    if (existsSync(file) && (statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+  }
 }
 
 export async function isDatabaseReachable(client: Client): Promise<boolean> {

@@ -9,6 +9,7 @@ const creds = {
   SHOPIFY_API_KEY: 'key',
   SHOPIFY_API_SECRET: 'secret',
   SHOPIFY_APP_URL: 'https://closer.example.com/',
+  TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64'),
 };
 
 function problemsOf(source: Record<string, string | undefined>): string[] {
