@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { ErrorBoundary } from './components/ErrorBoundary.js';
 import { NotFoundPage } from './pages/not-found/NotFoundPage.js';
+import { KindPickerPage } from './pages/offer-editor/KindPickerPage.js';
 import { OfferEditorPage } from './pages/offer-editor/OfferEditorPage.js';
 import { OfferResultsPage } from './pages/offer-results/OfferResultsPage.js';
 import { OffersListPage } from './pages/offers-list/OffersListPage.js';
@@ -12,7 +13,9 @@ function renderRoute(route: Route) {
     case 'offers':
       return <OffersListPage />;
     case 'offer-new':
-      return <OfferEditorPage id={null} />;
+      return <KindPickerPage />;
+    case 'offer-create':
+      return <OfferEditorPage kind={route.kind} />;
     case 'offer-edit':
       return <OfferEditorPage id={route.id} />;
     case 'offer-results':

@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { availableActions, statusBadge } from '../../admin-ui/src/lib/offer-labels.js';
+import {
+  availableActions,
+  kindLabel,
+  publicationText,
+  statusBadge,
+} from '../../admin-ui/src/lib/offer-labels.js';
 import { replaceOfferInList, sortOffers } from '../../admin-ui/src/state/offer-list-update.js';
 import { offer } from './fixtures.js';
 
@@ -13,6 +18,46 @@ describe('offer status', () => {
 
   test('shows active offers with a success badge', () => {
     expect(statusBadge('active')).toEqual({ label: 'Active', tone: 'success' });
+  });
+});
+
+describe('offer kind and publication', () => {
+  test('names each kind as the catalogue does', () => {
+    expect([kindLabel('cross_sell'), kindLabel('upsell'), kindLabel('cta')]).toEqual([
+      'Cross-sell',
+      'Upsell',
+      'Trust banner',
+    ]);
+  });
+
+  test('an active offer is Live once Shopify holds its latest change', () => {
+    expect(publicationText(offer({ status: 'active' }))).toBe('Live');
+    // A draft that is published is simply not shown; the status badge already says so.
+    expect(publicationText(offer({ status: 'draft' }))).toBeNull();
+  });
+
+  test('a change on its way says so, whatever the status', () => {
+    const publishing = { state: 'publishing', message: null, nextAttemptAt: null } as const;
+    expect(publicationText(offer({ status: 'active', publication: publishing }))).toBe(
+      'Publishing…',
+    );
+    expect(publicationText(offer({ status: 'paused', publication: publishing }))).toBe(
+      'Publishing…',
+    );
+  });
+
+  test('a refused publication gives the reason and that it is retrying', () => {
+    const retrying = {
+      state: 'retrying',
+      message: 'Shopify is limiting requests',
+      nextAttemptAt: 1_700_000_060_000,
+    } as const;
+    expect(publicationText(offer({ status: 'active', publication: retrying }))).toBe(
+      'Not live: Shopify is limiting requests — retrying',
+    );
+    expect(publicationText(offer({ status: 'paused', publication: retrying }))).toBe(
+      'Change not published yet: Shopify is limiting requests — retrying',
+    );
   });
 });
 

@@ -10,6 +10,8 @@ describe('routes', () => {
     ['/app/', { name: 'offers' }],
     ['/app/offers', { name: 'offers' }],
     ['/app/offers/new', { name: 'offer-new' }],
+    ['/app/offers/new/upsell', { name: 'offer-create', kind: 'upsell' }],
+    ['/app/offers/new/cta', { name: 'offer-create', kind: 'cta' }],
     ['/app/offers/o_123', { name: 'offer-edit', id: 'o_123' }],
     ['/app/offers/o_123/results', { name: 'offer-results', id: 'o_123' }],
     ['/app/offers/o%2F1', { name: 'offer-edit', id: 'o/1' }],
@@ -23,6 +25,8 @@ describe('routes', () => {
     '/app/settings',
     '/app/offers/o1/edit',
     '/app/offers/o1/results/x',
+    '/app/offers/new/bundle',
+    '/app/offers/new/upsell/x',
   ])('treats %s as not found', (path) => {
     expect(matchRoute(path)).toEqual({ name: 'not-found', path });
   });
@@ -31,6 +35,7 @@ describe('routes', () => {
     const routes: Route[] = [
       { name: 'offers' },
       { name: 'offer-new' },
+      { name: 'offer-create', kind: 'cross_sell' },
       { name: 'offer-edit', id: 'gid://closer/Offer/7' },
       { name: 'offer-results', id: 'a b' },
     ];

@@ -1,11 +1,14 @@
-import type { ApiClient } from './client.js';
 import type {
-  ExperimentReport,
   Offer,
   OfferAction,
   OfferInput,
-  OfferResults,
+  OfferPatch,
   OfferStatus,
+} from '../../../core/offers/contract.js';
+import type { ApiClient } from './client.js';
+import type {
+  ExperimentReport,
+  OfferResults,
   Product,
   ReportChoice,
   Shop,
@@ -36,9 +39,9 @@ export async function createOffer(client: ApiClient, input: OfferInput): Promise
 export async function updateOffer(
   client: ApiClient,
   id: string,
-  input: Partial<OfferInput>,
+  patch: OfferPatch,
 ): Promise<Offer> {
-  const { offer } = await client.request<{ offer: Offer }>('PATCH', offerPath(id), input);
+  const { offer } = await client.request<{ offer: Offer }>('PATCH', offerPath(id), patch);
   return offer;
 }
 

@@ -23,6 +23,8 @@ interface TextFieldProps {
   /** For fields whose label would only repeat a visible heading. */
   labelHidden?: boolean;
   autoComplete?: string;
+  /** The on-screen keyboard to offer, e.g. "decimal" for an amount typed as text. */
+  inputMode?: 'text' | 'decimal' | 'numeric' | 'url';
   onFocus?: () => void;
   onKeyDown?: (event: KeyboardEvent) => void;
   'data-testid'?: string;
@@ -68,6 +70,7 @@ export function TextField(props: TextFieldProps) {
             max={props.max}
             step={props.step}
             autoComplete={props.autoComplete ?? 'off'}
+            inputMode={props.inputMode}
           />
           {suffix && <span class="Field-suffix">{suffix}</span>}
         </div>

@@ -1,10 +1,16 @@
-import type { OfferAction, OfferStatus, OfferTarget } from '../api/types.js';
+import { KIND_INFO, type OfferKind, type OfferTarget } from '../../../core/offers/catalog.js';
+import type { OfferAction, OfferPublication, OfferStatus } from '../../../core/offers/contract.js';
 import type { BadgeTone } from '../components/Badge.js';
 
+/** Short placement names for the offers table; the editor shows the catalogue's longer ones. */
 export const TARGET_LABELS: Record<OfferTarget, string> = {
   checkout_block: 'Checkout block',
   cart_line_list_after: 'After cart lines',
 };
+
+export function kindLabel(kind: OfferKind): string {
+  return KIND_INFO[kind].label;
+}
 
 const STATUS_BADGES: Record<OfferStatus, { label: string; tone: BadgeTone }> = {
   draft: { label: 'Draft', tone: 'info' },
@@ -15,6 +21,32 @@ const STATUS_BADGES: Record<OfferStatus, { label: string; tone: BadgeTone }> = {
 
 export function statusBadge(status: OfferStatus): { label: string; tone: BadgeTone } {
   return STATUS_BADGES[status];
+}
+
+/**
+ * Whether shoppers see what the admin shows. Only an active offer is "Live"; for the others a
+ * published change means they are gone from checkout, which the status badge already says, so
+ * nothing is added unless the change is still on its way.
+ */
+export function publicationText(offer: {
+  status: OfferStatus;
+  publication?: OfferPublication | null;
+}): string | null {
+  const publication = offer.publication;
+  if (!publication) return null;
+  const active = offer.status === 'active';
+  switch (publication.state) {
+    case 'live':
+      return active ? 'Live' : null;
+    case 'publishing':
+      return 'Publishing…';
+    case 'retrying': {
+      const reason = publication.message ? `: ${publication.message}` : '';
+      return active
+        ? `Not live${reason} — retrying`
+        : `Change not published yet${reason} — retrying`;
+    }
+  }
 }
 
 /** The transitions the server accepts from each status; archived is final. */

@@ -1,3 +1,5 @@
+import { OFFER_KINDS, type OfferKind } from '../../../core/offers/catalog.js';
+
 /**
  * Path-based routes under /app, the prefix the server serves this document for. Paths (not
  * hashes) let a merchant reload or share any page, and App Bridge mirrors them into the admin URL.
@@ -6,7 +8,10 @@ export const APP_BASE = '/app';
 
 export type Route =
   | { name: 'offers' }
+  /** Choose a kind, then… */
   | { name: 'offer-new' }
+  /** …create an offer of it. */
+  | { name: 'offer-create'; kind: OfferKind }
   | { name: 'offer-edit'; id: string }
   | { name: 'offer-results'; id: string }
   | { name: 'not-found'; path: string };
@@ -21,7 +26,11 @@ export function matchRoute(pathname: string): Route {
   if (first === undefined) return { name: 'offers' };
   if (first !== 'offers' || rest.length > 0) return { name: 'not-found', path: pathname };
   if (second === undefined) return { name: 'offers' };
-  if (second === 'new' && third === undefined) return { name: 'offer-new' };
+  if (second === 'new') {
+    if (third === undefined) return { name: 'offer-new' };
+    if (isOfferKind(third)) return { name: 'offer-create', kind: third };
+    return { name: 'not-found', path: pathname };
+  }
   if (third === undefined) return { name: 'offer-edit', id: second };
   if (third === 'results') return { name: 'offer-results', id: second };
   return { name: 'not-found', path: pathname };
@@ -33,6 +42,8 @@ export function routePath(route: Route): string {
       return APP_BASE;
     case 'offer-new':
       return `${APP_BASE}/offers/new`;
+    case 'offer-create':
+      return `${APP_BASE}/offers/new/${route.kind}`;
     case 'offer-edit':
       return `${APP_BASE}/offers/${encodeURIComponent(route.id)}`;
     case 'offer-results':
@@ -40,6 +51,10 @@ export function routePath(route: Route): string {
     case 'not-found':
       return route.path;
   }
+}
+
+function isOfferKind(value: string): value is OfferKind {
+  return (OFFER_KINDS as readonly string[]).includes(value);
 }
 
 function safeDecode(segment: string): string {

@@ -1,4 +1,4 @@
-import type { Offer } from '../api/types.js';
+import type { Offer } from '../../../core/offers/contract.js';
 
 /** The list shows non-archived offers, as `GET /offers` does, so archiving removes the row. */
 export function replaceOfferInList(offers: readonly Offer[], updated: Offer): Offer[] {

@@ -1,10 +1,10 @@
 import { signal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
+import type { Offer, OfferAction } from '../../../core/offers/contract.js';
 import { toErrorMessage } from '../api/api-error.js';
 import { showToast } from '../api/app-bridge.js';
 import { getApiClient } from '../api/client.js';
 import { fetchOffers, runOfferAction } from '../api/endpoints.js';
-import type { Offer, OfferAction } from '../api/types.js';
 import { replaceOfferInList, sortOffers } from './offer-list-update.js';
 import type { Resource } from './resource.js';
 

@@ -1,6 +1,7 @@
+import type { OfferKind } from '../../../../core/offers/catalog.js';
+import type { Offer } from '../../../../core/offers/contract.js';
 import { getApiClient } from '../../api/client.js';
 import { fetchOffer } from '../../api/endpoints.js';
-import type { Offer } from '../../api/types.js';
 import { Banner } from '../../components/Banner.js';
 import { Button } from '../../components/Button.js';
 import { Card } from '../../components/Card.js';
@@ -8,14 +9,22 @@ import { Loading } from '../../components/Loading.js';
 import { Page } from '../../components/Page.js';
 import { type Resource, useResource } from '../../state/resource.js';
 import { loadShop, useShop } from '../../state/shop-store.js';
+import { createTitle } from './kind-choices.js';
 import { OfferEditor } from './OfferEditor.js';
 import { emptyOfferForm, offerToForm } from './offer-form.js';
 import { takeHandedOffOffer } from './offer-handoff.js';
 
 const BACK = { to: { name: 'offers' }, label: 'Offers' } as const;
 
-/** Creates an offer (no id) or edits one; waits for the shop, whose currency and default holdout it needs. */
-export function OfferEditorPage({ id }: { id: string | null }) {
+type EditorTarget = { id: string } | { kind: OfferKind };
+
+/**
+ * Creates an offer of a kind or edits one; waits for the shop, whose currency and default holdout
+ * it needs.
+ */
+export function OfferEditorPage(props: EditorTarget) {
+  const id = 'id' in props ? props.id : null;
+  const title = 'kind' in props ? createTitle(props.kind) : 'Edit offer';
   const shop = useShop();
   const offer = useResource<Offer | null>(`offer:${id ?? 'new'}`, () => {
     if (id === null) return Promise.resolve(null);
@@ -26,7 +35,7 @@ export function OfferEditorPage({ id }: { id: string | null }) {
   const failed = firstError(shop, offer.state);
   if (failed) {
     return (
-      <Page title={id ? 'Edit offer' : 'Create cross-sell'} back={BACK}>
+      <Page title={title} back={BACK}>
         <Banner
           tone="critical"
           title="This offer could not be loaded"
@@ -49,7 +58,7 @@ export function OfferEditorPage({ id }: { id: string | null }) {
   }
   if (shop.status !== 'ready' || offer.state.status !== 'ready') {
     return (
-      <Page title={id ? 'Edit offer' : 'Create cross-sell'} back={BACK}>
+      <Page title={title} back={BACK}>
         <Card>
           <Loading label="Loading offer" />
         </Card>
@@ -57,12 +66,17 @@ export function OfferEditorPage({ id }: { id: string | null }) {
     );
   }
   const loaded = offer.state.data;
+  const { currency, settings } = shop.data;
   return (
     <OfferEditor
-      key={loaded?.id ?? 'new'}
+      key={loaded?.id ?? `new:${'kind' in props ? props.kind : ''}`}
       offer={loaded}
-      initial={loaded ? offerToForm(loaded) : emptyOfferForm(shop.data.settings.defaultHoldout)}
-      currency={shop.data.currency}
+      initial={
+        loaded
+          ? offerToForm(loaded, currency)
+          : emptyOfferForm('kind' in props ? props.kind : 'cross_sell', settings.defaultHoldout)
+      }
+      currency={currency}
     />
   );
 }

@@ -1,4 +1,4 @@
-import type { ProductDetail } from '../../api/types.js';
+import type { ProductDetail } from '../../../../core/offers/contract.js';
 import { SearchIcon } from '../../components/icons.js';
 import { Stack } from '../../components/Stack.js';
 import { TextField } from '../../components/TextField.js';
@@ -11,12 +11,32 @@ interface ProductPickerProps {
   selected: ProductDetail[];
   onChange: (next: ProductDetail[]) => void;
   currency: string;
-  error?: string | undefined;
+  error?: string | null | undefined;
+  /** How many variants may be picked; one turns "Add" into "Choose" and replaces the pick. */
+  max?: number;
+  /** The search input's label, unique on the page so each picker can be found by it. */
+  label?: string;
+  /** What is picked, plural, for the count under the search ("products", "trigger products"). */
+  noun?: string;
 }
 
-export function ProductPicker({ selected, onChange, currency, error }: ProductPickerProps) {
+export function ProductPicker({
+  selected,
+  onChange,
+  currency,
+  error,
+  max = MAX_PRODUCTS,
+  label = 'Search products',
+  noun = 'products',
+}: ProductPickerProps) {
   const search = useProductSearchStore();
-  const full = selected.length >= MAX_PRODUCTS;
+  const single = max === 1;
+  const full = !single && selected.length >= max;
+  const help = single
+    ? selected.length === 0
+      ? 'Pick one variant.'
+      : 'Pick another variant to replace it.'
+    : `${selected.length} of ${max} ${noun} picked${full ? ' — remove one to pick another' : ''}.`;
   return (
     <Stack>
       <SelectedProducts
@@ -25,16 +45,14 @@ export function ProductPicker({ selected, onChange, currency, error }: ProductPi
         onRemove={(variantId) => onChange(removeProduct(selected, variantId))}
       />
       <TextField
-        label="Search products"
+        label={label}
         type="search"
         value={search.query.value}
         onInput={search.setQuery}
         prefix={<SearchIcon />}
         placeholder="Search by product title"
         error={error}
-        helpText={`${selected.length} of ${MAX_PRODUCTS} products picked${
-          full ? ' — remove one to pick another' : ''
-        }.`}
+        helpText={help}
         data-testid="product-search"
         onFocus={search.open}
         onKeyDown={(event) => {
@@ -47,7 +65,7 @@ export function ProductPicker({ selected, onChange, currency, error }: ProductPi
         selected={selected}
         full={full}
         currency={currency}
-        onAdd={(detail) => onChange(addProduct(selected, detail))}
+        onAdd={(detail) => onChange(single ? [detail] : addProduct(selected, detail, max))}
       />
     </Stack>
   );

@@ -1,4 +1,4 @@
-import type { ProductDetail } from '../../api/types.js';
+import type { ProductDetail } from '../../../../core/offers/contract.js';
 import { Badge } from '../../components/Badge.js';
 import { Button } from '../../components/Button.js';
 import { Thumbnail } from '../../components/Thumbnail.js';

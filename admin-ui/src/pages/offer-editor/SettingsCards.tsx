@@ -1,3 +1,4 @@
+import { LIMITS } from '../../../../core/offers/catalog.js';
 import { Card } from '../../components/Card.js';
 import { TextField } from '../../components/TextField.js';
 import { bindField } from './bind-field.js';
@@ -22,6 +23,8 @@ export function ExperimentCard({ store }: { store: OfferEditorStore }) {
         label="Priority"
         type="number"
         {...bindField(store, 'priority')}
+        min={-LIMITS.priority}
+        max={LIMITS.priority}
         step={1}
         helpText="When several offers qualify, the highest priority renders first."
         data-testid="offer-priority-input"

@@ -1,15 +1,13 @@
 import type { OfferEditorStore } from './offer-editor-store.js';
-import type { OfferFormField, OfferFormValues } from './offer-form.js';
+import type { CommonField } from './offer-form.js';
 
-type TextFieldName = {
-  [K in OfferFormField]: OfferFormValues[K] extends string ? K : never;
-}[OfferFormField];
+type TextField = Exclude<CommonField, 'target'>;
 
-/** Value, error and input handler for one text input, wired to the editor store. */
-export function bindField(store: OfferEditorStore, field: Exclude<TextFieldName, 'target'>) {
+/** Value, error and input handler for one common text input, wired to the editor store. */
+export function bindField(store: OfferEditorStore, field: TextField) {
   return {
-    value: store.values.value[field],
+    value: store.values.value.common[field],
     error: store.errors.value[field] ?? null,
-    onInput: (value: string) => store.update(field, value),
+    onInput: (value: string) => store.updateCommon(field, value),
   };
 }

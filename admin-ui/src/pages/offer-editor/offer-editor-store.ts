@@ -1,84 +1,138 @@
 import { computed, signal } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
+import type { Offer } from '../../../../core/offers/contract.js';
 import { ApiRequestError, toErrorMessage } from '../../api/api-error.js';
 import { showToast } from '../../api/app-bridge.js';
-import { getApiClient } from '../../api/client.js';
-import { createOffer, runOfferAction, updateOffer } from '../../api/endpoints.js';
-import type { Offer } from '../../api/types.js';
-import { navigate } from '../../router/router-store.js';
+import { type ApiClient, getApiClient } from '../../api/client.js';
+import { createOffer, fetchOffer, runOfferAction, updateOffer } from '../../api/endpoints.js';
+import type { FieldErrors, FieldKey } from './form-fields.js';
+import type { KindForm } from './kinds/kind-forms.js';
 import {
-  type FieldErrors,
-  type OfferFormField,
-  type OfferFormValues,
+  type CommonField,
+  type CommonForm,
+  fieldKeysOf,
+  type OfferForm,
+  offerToForm,
   validateOfferForm,
 } from './offer-form.js';
-import { handOffOffer } from './offer-handoff.js';
 import { fieldForServerMessage } from './server-errors.js';
 
-export type EditorBusy = 'save' | 'activate' | null;
+export type EditorBusy = 'save' | 'activate' | 'reload' | null;
 
-/** One editor's state: what is typed, what was last saved, and what the server objected to. */
-export function createOfferEditorStore(initial: OfferFormValues, offer: Offer | null) {
+const FIX_FIELDS = 'Fix the highlighted fields to save this offer.';
+const STALE_VERSION =
+  'This offer was saved somewhere else (another tab or another person) since you opened it. ' +
+  'Load the latest version to keep editing; your unsaved changes here will be lost.';
+
+export interface OfferEditorOptions {
+  initial: OfferForm;
+  /** The offer being edited; null while creating one. */
+  offer: Offer | null;
+  currency: string;
+  client?: ApiClient;
+  /** A new offer exists (saved or activated): the page moves to its URL. */
+  onCreated?: (offer: Offer) => void;
+  /** The contract refused the form: the page moves focus to the first field at fault. */
+  onInvalid?: () => void;
+}
+
+/** One editor's state: what is typed, what was last saved, and what the contract objected to. */
+export function createOfferEditorStore(options: OfferEditorOptions) {
+  const { initial, offer, currency } = options;
+  const client = () => options.client ?? getApiClient();
   const values = signal(initial);
   const savedValues = signal(initial);
   const saved = signal(offer);
   const errors = signal<FieldErrors>({});
   const formError = signal<string | null>(null);
+  /** Messages no input owns (e.g. a server refusal), listed in the form's banner. */
+  const formDetails = signal<string[]>([]);
+  /** The server holds a newer version than this editor started from (409). */
+  const conflict = signal(false);
   const busy = signal<EditorBusy>(null);
   const dirty = computed(
     () =>
       saved.value === null || JSON.stringify(values.value) !== JSON.stringify(savedValues.value),
   );
 
-  function update<K extends OfferFormField>(field: K, value: OfferFormValues[K]): void {
-    values.value = { ...values.value, [field]: value };
-    if (errors.value[field]) {
-      const { [field]: _fixed, ...rest } = errors.value;
-      errors.value = rest;
+  function clearError(field: FieldKey): void {
+    if (errors.value[field] === undefined) return;
+    const { [field]: _fixed, ...rest } = errors.value;
+    errors.value = rest;
+  }
+
+  function updateCommon<K extends CommonField>(field: K, value: CommonForm[K]): void {
+    values.value = { ...values.value, common: { ...values.value.common, [field]: value } };
+    clearError(field);
+  }
+
+  /** The kind's section hands back its whole form and the input that changed. */
+  function updateSpec(spec: KindForm, field: FieldKey): void {
+    values.value = { ...values.value, spec };
+    clearError(field);
+    // Adding or removing a variant renumbers the inputs; old messages would land on the wrong one.
+    if (field === 'variants') {
+      errors.value = Object.fromEntries(
+        Object.entries(errors.value).filter(([key]) => !key.startsWith('variants.')),
+      );
     }
   }
 
-  function reject(fieldErrors: FieldErrors, message: string): null {
+  /** The form now shows the server's answer, which is what the next save builds on. */
+  function accept(next: Offer): void {
+    const form = offerToForm(next, currency);
+    saved.value = next;
+    values.value = form;
+    savedValues.value = form;
+  }
+
+  function reject(fieldErrors: FieldErrors, details: string[] = []): null {
     errors.value = fieldErrors;
-    formError.value = message;
-    // Move focus to the first field at fault so keyboard and screen-reader users land on it.
-    requestAnimationFrame(() => {
-      document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-    });
+    formError.value = FIX_FIELDS;
+    formDetails.value = details;
+    options.onInvalid?.();
+    return null;
+  }
+
+  function refused(error: unknown): null {
+    if (error instanceof ApiRequestError && error.status === 409) {
+      conflict.value = true;
+      formError.value = STALE_VERSION;
+      return null;
+    }
+    if (error instanceof ApiRequestError && error.status === 400) {
+      const { field, message } = fieldForServerMessage(error.message);
+      if (field !== null && fieldKeysOf(values.value).has(field)) {
+        return reject({ [field]: message });
+      }
+      return reject({}, [message]);
+    }
+    formError.value = toErrorMessage(error);
     return null;
   }
 
   async function persist(): Promise<Offer | null> {
-    const result = validateOfferForm(values.value);
-    if (!result.ok) return reject(result.errors, 'Fix the highlighted fields to save this offer.');
+    const result = validateOfferForm(values.value, currency);
+    if (!result.ok) return reject(result.errors, result.unplaced);
     errors.value = {};
     formError.value = null;
-    const client = getApiClient();
+    formDetails.value = [];
     const current = saved.value;
     try {
+      // An edit sends the whole input with the version it was made on, so a stale tab gets a 409.
       const offer = current
-        ? await updateOffer(client, current.id, result.input)
-        : await createOffer(client, result.input);
-      saved.value = offer;
-      savedValues.value = values.value;
+        ? await updateOffer(client(), current.id, { ...result.input, version: current.version })
+        : await createOffer(client(), result.input);
+      accept(offer);
       return offer;
     } catch (error) {
-      if (error instanceof ApiRequestError && error.status === 400) {
-        const { field, message } = fieldForServerMessage(error.message);
-        if (field) {
-          return reject({ [field]: message }, 'Fix the highlighted field to save this offer.');
-        }
-      }
-      formError.value = toErrorMessage(error);
-      return null;
+      return refused(error);
     }
   }
 
   /** A new offer gets its own URL once it exists, so a reload keeps editing it. */
   function settle(offer: Offer, wasNew: boolean): void {
-    if (!wasNew) return;
-    handOffOffer(offer);
-    navigate({ name: 'offer-edit', id: offer.id }, { replace: true });
+    if (wasNew) options.onCreated?.(offer);
   }
 
   async function save(): Promise<void> {
@@ -100,8 +154,8 @@ export function createOfferEditorStore(initial: OfferFormValues, offer: Offer | 
     let offer = dirty.value ? await persist() : saved.value;
     if (offer) {
       try {
-        offer = await runOfferAction(getApiClient(), offer.id, 'activate');
-        saved.value = offer;
+        offer = await runOfferAction(client(), offer.id, 'activate');
+        accept(offer);
         showToast('Offer activated');
       } catch (error) {
         formError.value = toErrorMessage(error);
@@ -113,12 +167,43 @@ export function createOfferEditorStore(initial: OfferFormValues, offer: Offer | 
     if (offer) settle(offer, wasNew);
   }
 
-  return { values, errors, formError, busy, dirty, saved, update, save, activate };
+  /** After a 409: drop this tab's edits and continue from what the server holds now. */
+  async function reloadLatest(): Promise<void> {
+    const current = saved.value;
+    if (busy.value || !current) return;
+    busy.value = 'reload';
+    try {
+      accept(await fetchOffer(client(), current.id));
+      conflict.value = false;
+      formError.value = null;
+      formDetails.value = [];
+      errors.value = {};
+    } catch (error) {
+      formError.value = toErrorMessage(error);
+    }
+    busy.value = null;
+  }
+
+  return {
+    values,
+    errors,
+    formError,
+    formDetails,
+    conflict,
+    busy,
+    dirty,
+    saved,
+    updateCommon,
+    updateSpec,
+    save,
+    activate,
+    reloadLatest,
+  };
 }
 
 export type OfferEditorStore = ReturnType<typeof createOfferEditorStore>;
 
-export function useOfferEditorStore(initial: OfferFormValues, offer: Offer | null) {
+export function useOfferEditorStore(options: OfferEditorOptions) {
   // Created once per mounted editor; the page remounts the editor (by key) for another offer.
-  return useMemo(() => createOfferEditorStore(initial, offer), []);
+  return useMemo(() => createOfferEditorStore(options), []);
 }

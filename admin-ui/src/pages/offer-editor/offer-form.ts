@@ -1,15 +1,19 @@
-import type { Offer, OfferInput, OfferTarget, ProductDetail } from '../../api/types.js';
+import {
+  KIND_INFO,
+  LIMITS,
+  type OfferKind,
+  type OfferTarget,
+} from '../../../../core/offers/catalog.js';
+import { type Offer, type OfferInput, offerInputSchema } from '../../../../core/offers/contract.js';
 import { fromDateTimeLocal, toDateTimeLocal } from '../../lib/datetime.js';
-import { MAX_PRODUCTS } from './product-selection.js';
+import { type FieldErrors, type FieldKey, fieldForPath } from './form-fields.js';
+import type { KindFormModule } from './kinds/kind-form.js';
+import { KIND_FORMS, type KindForm, kindFormOf } from './kinds/kind-forms.js';
 
-/** What the editor's inputs hold: text as typed, so validation can name the field at fault. */
-export interface OfferFormValues {
+/** The fields every kind has, as typed, so validation can name the input at fault. */
+export interface CommonForm {
   name: string;
   target: OfferTarget;
-  heading: string;
-  body: string;
-  buttonLabel: string;
-  products: ProductDetail[];
   holdoutPercent: string;
   priority: string;
   startsAt: string;
@@ -17,43 +21,72 @@ export interface OfferFormValues {
   condition: string;
 }
 
-export type OfferFormField = keyof OfferFormValues;
-export type FieldErrors = Partial<Record<OfferFormField, string>>;
+export type CommonField = keyof CommonForm;
 
-export type FormResult = { ok: true; input: OfferInput } | { ok: false; errors: FieldErrors };
+/** What the editor holds: the common fields and the kind's own (`spec`, discriminated on kind). */
+export interface OfferForm {
+  common: CommonForm;
+  spec: KindForm;
+}
 
-export const NAME_MAX = 120;
-export const HOLDOUT_MAX_PERCENT = 50;
+export type FormResult =
+  | { ok: true; input: OfferInput }
+  | {
+      ok: false;
+      /** Messages for inputs the editor shows, by field key. */
+      errors: FieldErrors;
+      /** Messages no input owns; the form's banner lists them. */
+      unplaced: string[];
+    };
 
-export function emptyOfferForm(defaultHoldout: number): OfferFormValues {
+export const HOLDOUT_MAX_PERCENT = LIMITS.holdoutMax * 100;
+
+/**
+ * For the rare issue the contract words no message for (it names every limit; this catches a
+ * type slip), so a merchant never reads zod's developer wording.
+ */
+const UNWORDED_ISSUE = 'Check this value.';
+
+const COMMON_FIELDS: readonly CommonField[] = [
+  'name',
+  'target',
+  'holdoutPercent',
+  'priority',
+  'startsAt',
+  'endsAt',
+  'condition',
+];
+
+export function emptyOfferForm(kind: OfferKind, defaultHoldout: number): OfferForm {
+  const [target] = KIND_INFO[kind].targets;
   return {
-    name: '',
-    target: 'checkout_block',
-    heading: 'You may also like',
-    body: '',
-    buttonLabel: 'Add',
-    products: [],
-    holdoutPercent: fractionToPercentText(defaultHoldout),
-    priority: '0',
-    startsAt: '',
-    endsAt: '',
-    condition: '',
+    common: {
+      name: '',
+      target: target ?? 'checkout_block',
+      holdoutPercent: fractionToPercentText(defaultHoldout),
+      priority: '0',
+      startsAt: '',
+      endsAt: '',
+      condition: '',
+    },
+    spec: KIND_FORMS[kind].empty(),
   };
 }
 
-export function offerToForm(offer: Offer): OfferFormValues {
+export function offerToForm(offer: Offer, currency: string): OfferForm {
+  // Each kind's module reads an offer of its own kind; the registry is keyed by that kind.
+  const module = KIND_FORMS[offer.kind] as KindFormModule<OfferKind, KindForm>;
   return {
-    name: offer.name,
-    target: offer.target,
-    heading: offer.content.heading,
-    body: offer.content.body,
-    buttonLabel: offer.content.buttonLabel,
-    products: offer.productDetails,
-    holdoutPercent: fractionToPercentText(offer.holdout),
-    priority: String(offer.priority),
-    startsAt: toDateTimeLocal(offer.startsAt),
-    endsAt: toDateTimeLocal(offer.endsAt),
-    condition: conditionText(offer.condition),
+    common: {
+      name: offer.name,
+      target: offer.target,
+      holdoutPercent: fractionToPercentText(offer.holdout),
+      priority: String(offer.priority),
+      startsAt: toDateTimeLocal(offer.startsAt),
+      endsAt: toDateTimeLocal(offer.endsAt),
+      condition: conditionText(offer.condition),
+    },
+    spec: module.fromOffer(offer, currency),
   };
 }
 
@@ -69,60 +102,66 @@ export function fractionToPercentText(fraction: number): string {
   return String(Math.round(fraction * 10_000) / 100);
 }
 
-export function validateOfferForm(values: OfferFormValues): FormResult {
+/**
+ * The form as the contract's input, before the contract checks it. Text that is not a number, a
+ * date or JSON cannot be handed over; it gets its own message and its field is left out.
+ */
+export function formToInput(
+  form: OfferForm,
+  currency: string,
+): { input: Record<string, unknown>; errors: FieldErrors } {
+  const { common } = form;
   const errors: FieldErrors = {};
-  const name = values.name.trim();
-  if (name === '') errors.name = 'Enter a name for this offer.';
-  else if (name.length > NAME_MAX) errors.name = `Use ${NAME_MAX} characters or fewer.`;
-  if (values.heading.trim() === '') errors.heading = 'Enter a heading shoppers will see.';
-  if (values.buttonLabel.trim() === '') errors.buttonLabel = 'Enter a button label.';
-  if (values.products.length === 0) errors.products = 'Pick at least one product to offer.';
-  else if (values.products.length > MAX_PRODUCTS) {
-    errors.products = `Pick at most ${MAX_PRODUCTS} products.`;
-  }
-
-  const holdoutPercent = parseNumber(values.holdoutPercent);
-  if (holdoutPercent === null || holdoutPercent < 0 || holdoutPercent > HOLDOUT_MAX_PERCENT) {
-    errors.holdoutPercent = `Enter a holdout between 0 and ${HOLDOUT_MAX_PERCENT}%.`;
-  }
-  const priority = parseNumber(values.priority);
-  if (priority === null || !Number.isSafeInteger(priority)) {
-    errors.priority = 'Enter a whole number.';
-  }
-
-  const startsAt = fromDateTimeLocal(values.startsAt);
-  const endsAt = fromDateTimeLocal(values.endsAt);
-  if (Number.isNaN(startsAt)) errors.startsAt = 'Enter a valid date and time.';
-  if (Number.isNaN(endsAt)) errors.endsAt = 'Enter a valid date and time.';
-  else if (startsAt !== null && endsAt !== null && endsAt <= startsAt) {
-    errors.endsAt = 'The end must be after the start.';
-  }
-
-  const condition = parseCondition(values.condition);
-  if (!condition.ok) errors.condition = condition.error;
-
-  if (Object.keys(errors).length > 0 || holdoutPercent === null || priority === null) {
-    return { ok: false, errors };
-  }
-  return {
-    ok: true,
-    input: {
-      name,
-      kind: 'cross_sell',
-      target: values.target,
-      content: {
-        heading: values.heading.trim(),
-        body: values.body.trim(),
-        buttonLabel: values.buttonLabel.trim(),
-      },
-      products: values.products.map((product) => product.variantId),
-      condition: condition.ok ? condition.value : null,
-      priority,
-      startsAt,
-      endsAt,
-      holdout: Math.round(holdoutPercent * 100) / 10_000,
-    },
+  const input: Record<string, unknown> = {
+    name: common.name,
+    kind: form.spec.kind,
+    target: common.target,
   };
+
+  const holdoutPercent = parseNumber(common.holdoutPercent);
+  if (holdoutPercent === null) errors.holdoutPercent = 'Enter a holdout such as 10.';
+  else input.holdout = Math.round(holdoutPercent * 100) / 10_000;
+
+  const priority = parseNumber(common.priority);
+  if (priority === null) errors.priority = 'Enter a whole number.';
+  else input.priority = priority;
+
+  for (const field of ['startsAt', 'endsAt'] as const) {
+    const at = fromDateTimeLocal(common[field]);
+    if (Number.isNaN(at)) errors[field] = 'Enter a valid date and time.';
+    else input[field] = at;
+  }
+
+  const condition = parseCondition(common.condition);
+  if (condition.ok) input.condition = condition.value;
+  else errors.condition = condition.error;
+
+  const own = kindFormOf(form.spec).toInput(form.spec, currency);
+  return { input: { ...input, ...own.fields }, errors: { ...errors, ...own.errors } };
+}
+
+/** Every field key the editor shows an error on, for this form's kind and variant count. */
+export function fieldKeysOf(form: OfferForm): Set<FieldKey> {
+  return new Set([...COMMON_FIELDS, ...kindFormOf(form.spec).fieldKeys(form.spec)]);
+}
+
+/**
+ * Checks the form with the contract itself (`offerInputSchema`, as the server does), so every
+ * limit a merchant reads is the contract's own message, on the input it is about.
+ */
+export function validateOfferForm(form: OfferForm, currency: string): FormResult {
+  const { input, errors } = formToInput(form, currency);
+  const parsed = offerInputSchema.safeParse(input, { error: () => UNWORDED_ISSUE });
+  if (parsed.success && Object.keys(errors).length === 0) return { ok: true, input: parsed.data };
+
+  const shown = fieldKeysOf(form);
+  const unplaced: string[] = [];
+  for (const issue of parsed.success ? [] : parsed.error.issues) {
+    const field = fieldForPath(issue.path);
+    if (field !== null && shown.has(field)) errors[field] ??= issue.message;
+    else if (!unplaced.includes(issue.message)) unplaced.push(issue.message);
+  }
+  return { ok: false, errors, unplaced };
 }
 
 /** Null for blank or non-numeric text, so the caller can name the field at fault. */

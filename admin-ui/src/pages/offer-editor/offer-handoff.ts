@@ -1,4 +1,4 @@
-import type { Offer } from '../../api/types.js';
+import type { Offer } from '../../../../core/offers/contract.js';
 
 /**
  * After "create", the editor moves to the new offer's URL and remounts; handing the saved offer

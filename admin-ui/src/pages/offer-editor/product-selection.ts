@@ -1,7 +1,9 @@
-import type { Product, ProductDetail, ProductVariant } from '../../api/types.js';
+import { LIMITS } from '../../../../core/offers/catalog.js';
+import type { ProductDetail } from '../../../../core/offers/contract.js';
+import type { Product, ProductVariant } from '../../api/types.js';
 
 /** A checkout cross-sell shows at most three products; more crowds the checkout. */
-export const MAX_PRODUCTS = 3;
+export const MAX_PRODUCTS = LIMITS.productsPerVariant;
 
 export function toProductDetail(product: Product, variant: ProductVariant): ProductDetail {
   return {
@@ -22,8 +24,9 @@ export function isSelected(selected: readonly ProductDetail[], variantId: string
 export function addProduct(
   selected: readonly ProductDetail[],
   detail: ProductDetail,
+  max: number = MAX_PRODUCTS,
 ): ProductDetail[] {
-  if (isSelected(selected, detail.variantId) || selected.length >= MAX_PRODUCTS) {
+  if (isSelected(selected, detail.variantId) || selected.length >= max) {
     return [...selected];
   }
   return [...selected, detail];

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Offer, OfferAction } from '../../api/types.js';
+import type { Offer, OfferAction } from '../../../../core/offers/contract.js';
 import { Button } from '../../components/Button.js';
 import { Stack } from '../../components/Stack.js';
 import { availableActions } from '../../lib/offer-labels.js';

@@ -16,7 +16,7 @@ export function OffersListPage() {
       actions={
         hasOffers && (
           <LinkButton to={{ name: 'offer-new' }} variant="primary" data-testid="create-offer">
-            Create cross-sell
+            Create offer
           </LinkButton>
         )
       }
@@ -47,16 +47,17 @@ export function OffersListPage() {
         ) : (
           <Card>
             <EmptyState
-              heading="Create your first cross-sell"
+              heading="Create your first offer"
               action={
                 <LinkButton to={{ name: 'offer-new' }} variant="primary" data-testid="create-offer">
-                  Create cross-sell
+                  Create offer
                 </LinkButton>
               }
             >
               <p>
-                Offer a product in checkout to a random share of shoppers. Closer keeps a holdout
-                group that sees nothing, so you can tell how much revenue the offer really adds.
+                Show a cross-sell, an upsell or a trust banner in checkout to a random share of
+                shoppers. Closer keeps a holdout group that sees nothing, so you can tell how much
+                revenue the offer really adds.
               </p>
             </EmptyState>
           </Card>

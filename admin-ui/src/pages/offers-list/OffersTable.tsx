@@ -1,13 +1,14 @@
-import type { Offer, OfferAction } from '../../api/types.js';
+import type { Offer, OfferAction } from '../../../../core/offers/contract.js';
 import { Badge } from '../../components/Badge.js';
 import { type Column, DataTable } from '../../components/DataTable.js';
 import { formatPercent } from '../../lib/format.js';
-import { statusBadge, TARGET_LABELS } from '../../lib/offer-labels.js';
+import { kindLabel, publicationText, statusBadge, TARGET_LABELS } from '../../lib/offer-labels.js';
 import { Link } from '../../router/Link.js';
 import { OfferActions } from './OfferActions.js';
 
 const COLUMNS: readonly Column[] = [
   { label: 'Name' },
+  { label: 'Kind' },
   { label: 'Status' },
   { label: 'Target' },
   { label: 'Holdout', align: 'numeric' },
@@ -23,6 +24,7 @@ interface OffersTableProps {
 export function OffersTable({ offers, pending }: OffersTableProps) {
   const rows = offers.map((offer) => {
     const badge = statusBadge(offer.status);
+    const publication = publicationText(offer);
     return {
       key: offer.id,
       testId: 'offer-row',
@@ -35,9 +37,19 @@ export function OffersTable({ offers, pending }: OffersTableProps) {
         >
           {offer.name}
         </Link>,
-        <Badge key="status" tone={badge.tone} data-testid="offer-status">
-          {badge.label}
-        </Badge>,
+        <span key="kind" data-testid="offer-kind" data-key={offer.kind}>
+          {kindLabel(offer.kind)}
+        </span>,
+        <span key="status" class="OfferStatus">
+          <Badge tone={badge.tone} data-testid="offer-status">
+            {badge.label}
+          </Badge>
+          {publication && (
+            <span class="text-secondary" data-testid="offer-publication">
+              {publication}
+            </span>
+          )}
+        </span>,
         TARGET_LABELS[offer.target],
         formatPercent(offer.holdout),
         offer.priority,

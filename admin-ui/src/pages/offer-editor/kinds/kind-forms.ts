@@ -1,0 +1,20 @@
+import type { OfferKind } from '../../../../../core/offers/catalog.js';
+import { type CrossSellForm, crossSellForm } from './cross-sell-form.js';
+import { type CtaForm, ctaForm } from './cta-form.js';
+import type { KindFormModule } from './kind-form.js';
+import { type UpsellForm, upsellForm } from './upsell-form.js';
+
+/** The editor's form of each kind's own fields; adding a kind adds its form here. */
+export type KindForm = CrossSellForm | UpsellForm | CtaForm;
+export type KindFormOf<K extends OfferKind> = Extract<KindForm, { kind: K }>;
+
+export const KIND_FORMS: { [K in OfferKind]: KindFormModule<K, KindFormOf<K>> } = {
+  cross_sell: crossSellForm,
+  upsell: upsellForm,
+  cta: ctaForm,
+};
+
+/** The module for a form's kind, typed for that form (TypeScript cannot correlate the two alone). */
+export function kindFormOf<F extends KindForm>(form: F): KindFormModule<F['kind'], F> {
+  return KIND_FORMS[form.kind] as unknown as KindFormModule<F['kind'], F>;
+}
