@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppContext, AppEnv } from './app-context.js';
 import { accessLog } from './http/access-log.js';
-import { ApiError, createErrorHandler, handleNotFound } from './http/errors.js';
+import { limitBodies } from './http/body-limit.js';
+import { createErrorHandler, handleNotFound } from './http/errors.js';
 import { createAdminRoutes } from './routes/admin/index.js';
 import { createAdminDocumentRoutes } from './routes/admin-document.js';
 import { createCheckoutRoutes } from './routes/checkout/index.js';
@@ -22,15 +22,8 @@ export function createApp(ctx: AppContext, mounts: RouteMount[] = []) {
   app.use('*', accessLog(ctx.logger));
   // Framing is governed per page by CSP frame-ancestors (admin pages must be framable by Shopify).
   app.use('*', secureHeaders({ xFrameOptions: false, contentSecurityPolicy: undefined }));
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: 1024 * 1024,
-      onError: () => {
-        throw new ApiError(413, 'payload_too_large', 'Request body is larger than 1 MB.');
-      },
-    }),
-  );
+  // Per-route body limits (http/body-limit.ts), applied before any route reads or authenticates.
+  app.use('*', limitBodies());
   app.onError(createErrorHandler(ctx.logger));
   app.notFound(handleNotFound);
 

@@ -1,6 +1,5 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { pixelEvents } from '../../../drizzle/schema.js';
 import type { AppContext, AppEnv } from '../../app-context.js';
@@ -61,12 +60,6 @@ export function createPixelRoutes(ctx: AppContext) {
     .post(
       '/events',
       rateLimit({ windowMs: 60_000, max: 120, key: (c) => clientAddress(c) }),
-      bodyLimit({
-        maxSize: 16 * 1024,
-        onError: () => {
-          throw new ApiError(413, 'batch_too_large', 'A pixel batch may be at most 16 KB.');
-        },
-      }),
       async (c) => {
         // Pixels post text/plain to avoid a CORS preflight; the body is JSON either way.
         const batch = parseOrThrow(
