@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import { html } from 'hono/html';
 import type { AppContext, AppEnv } from '../app-context.js';
+import { localOnly } from './local-only.js';
 import { signAdminIdToken } from './shopify-signatures.js';
 
 /**
@@ -38,18 +39,20 @@ const APP_BRIDGE_SHIM = `
 export function mountDevRoutes(ctx: AppContext) {
   const demo = ctx.demo;
   if (!demo) throw new Error('dev routes exist in demo mode only');
+  // Every route here is guarded: Host must be this loopback listener (see local-only.ts).
+  const local = localOnly();
   return (app: Hono<AppEnv>) => {
-    app.get('/dev/app-bridge.js', (c) => {
+    app.get('/dev/app-bridge.js', local, (c) => {
       c.header('Content-Type', 'text/javascript; charset=utf-8');
       c.header('Cache-Control', 'no-store');
       return c.body(APP_BRIDGE_SHIM);
     });
-    app.get('/dev/id-token', async (c) => {
+    app.get('/dev/id-token', local, async (c) => {
       const idToken = await signAdminIdToken(demo, demo.shop, { expiresIn: 60 });
       c.header('Cache-Control', 'no-store');
       return c.json({ idToken, shop: demo.shop, expiresAt: Math.floor(Date.now() / 1000) + 60 });
     });
-    app.get('/', (c) =>
+    app.get('/', local, (c) =>
       c.html(html`<!doctype html>
 <html lang="en">
   <head>

@@ -5,6 +5,7 @@ import type { AppContext, AppEnv } from '../../app-context.js';
 import { getShop } from '../../domain/shops.js';
 import { ApiError } from '../../http/errors.js';
 import { parseOrThrow, readJson } from '../../http/validate.js';
+import { localOnly } from '../local-only.js';
 import { signCheckoutSessionToken, webhookHeaders } from '../shopify-signatures.js';
 import { CLIENT_ENTRIES, type ClientAsset, loadClientAsset } from './client-assets.js';
 import { renderSandboxFrame, renderSandboxPage } from './documents.js';
@@ -49,8 +50,11 @@ export function mountSandboxRoutes(ctx: AppContext, options: SandboxOptions) {
     await ensureExtensionBuilt(distDir);
   }
 
+  // Every route here is guarded: Host must be this loopback listener, and the order POST must
+  // come from the sandbox page itself (see local-only.ts).
+  const local = localOnly();
   return (app: Hono<AppEnv>) => {
-    app.get('/sandbox', async (c) => {
+    app.get('/sandbox', local, async (c) => {
       await ensureBundle();
       const shopRow = await getShop(ctx.db, demo.shop);
       const data = buildSandboxData({
@@ -64,9 +68,9 @@ export function mountSandboxRoutes(ctx: AppContext, options: SandboxOptions) {
       return c.html(renderSandboxPage(data));
     });
 
-    app.get('/sandbox/frame', (c) => c.html(renderSandboxFrame()));
+    app.get('/sandbox/frame', local, (c) => c.html(renderSandboxFrame()));
 
-    app.get('/sandbox/assets/:name', async (c) => {
+    app.get('/sandbox/assets/:name', local, async (c) => {
       const name = c.req.param('name');
       if (!(name in CLIENT_ENTRIES)) throw new ApiError(404, 'not_found', 'No such sandbox asset.');
       c.header('Content-Type', TYPES['.js']!);
@@ -75,7 +79,7 @@ export function mountSandboxRoutes(ctx: AppContext, options: SandboxOptions) {
     });
 
     // The shipped files, byte for byte: the bundle, its locales and size.json.
-    app.get('/sandbox/extension/*', (c) => {
+    app.get('/sandbox/extension/*', local, (c) => {
       const relative = normalize(c.req.path.slice('/sandbox/extension/'.length));
       const type = TYPES[relative.slice(relative.lastIndexOf('.'))];
       const path = join(distDir, relative);
@@ -91,7 +95,7 @@ export function mountSandboxRoutes(ctx: AppContext, options: SandboxOptions) {
       return c.body(readFileSync(path));
     });
 
-    app.get('/dev/sandbox/session-token', async (c) => {
+    app.get('/dev/sandbox/session-token', local, async (c) => {
       const token = await signCheckoutSessionToken(demo, demo.shop, {
         expiresIn: SESSION_TOKEN_SECONDS,
       });
@@ -99,7 +103,7 @@ export function mountSandboxRoutes(ctx: AppContext, options: SandboxOptions) {
       return c.json({ token, expiresAt: Math.floor(Date.now() / 1000) + SESSION_TOKEN_SECONDS });
     });
 
-    app.post('/dev/sandbox/orders', async (c) => {
+    app.post('/dev/sandbox/orders', local, async (c) => {
       const input = parseOrThrow(sandboxOrderSchema, await readJson(c.req.raw), 'invalid_order');
       const shopRow = await getShop(ctx.db, demo.shop);
       orderSequence += 1;
