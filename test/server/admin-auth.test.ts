@@ -240,6 +240,27 @@ describe('admin id-token lifetime and algorithm (crafted with the real secret)',
   });
 });
 
+describe('a shop the app is not installed on', () => {
+  // The emulator knows shop-a and shop-b only; like Shopify for a shop it will not grant, its
+  // token endpoint answers an error page (404, not JSON) to the exchange.
+  const SHOP_C = 'shop-c.myshopify.com';
+
+  test('its id token is refused with a retryable 401, not a 500, and nothing is stored', async () => {
+    const res = await getShop(await t.idToken(SHOP_C));
+    await expectRejected(res, 'token_exchange_failed');
+    expect(await t.db.select().from(shops).where(eq(shops.shop, SHOP_C))).toHaveLength(0);
+    expect(
+      await t.db.select().from(shopifySessions).where(eq(shopifySessions.shop, SHOP_C)),
+    ).toHaveLength(0);
+  });
+
+  test('its admin document bounces through App Bridge instead of failing', async () => {
+    const res = await t.app.request(`/app?shop=${SHOP_C}&id_token=${await t.idToken(SHOP_C)}`);
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toContain('/auth/session-token');
+  });
+});
+
 describe('embedded admin document', () => {
   test('without an id token it bounces through App Bridge, keeping the original URL', async () => {
     const res = await t.app.request(`/app?shop=${SHOP_A}&host=abc`);
