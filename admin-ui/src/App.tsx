@@ -2,11 +2,16 @@ import { useEffect } from 'preact/hooks';
 import { ErrorBoundary } from './components/ErrorBoundary.js';
 import { NotFoundPage } from './pages/not-found/NotFoundPage.js';
 import { KindPickerPage } from './pages/offer-editor/KindPickerPage.js';
-import { OfferEditorPage } from './pages/offer-editor/OfferEditorPage.js';
 import { OfferResultsPage } from './pages/offer-results/OfferResultsPage.js';
 import { OffersListPage } from './pages/offers-list/OffersListPage.js';
+import { lazyPage } from './router/lazy-page.js';
 import { followHistory, useRoute } from './router/router-store.js';
 import { type Route, routePath } from './router/routes.js';
+
+/** The editor and its contract schemas (zod) load apart from the first page; see lazy-page.tsx. */
+const OfferEditorPage = lazyPage('Offer', () =>
+  import('./pages/offer-editor/OfferEditorPage.js').then((module) => module.OfferEditorPage),
+);
 
 function renderRoute(route: Route) {
   switch (route.name) {

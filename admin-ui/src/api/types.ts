@@ -35,92 +35,25 @@ export interface Product {
   variants: ProductVariant[];
 }
 
-export interface ArmResult {
-  arm: 'holdout' | 'treatment';
-  holdout: boolean;
-  units: number;
-  orders: number;
-  conversionRate: number;
-  revenue: number;
-  attributedRevenue: number;
-  attributedOrders: number;
-}
-
-export interface OfferResults {
-  currency: string;
-  arms: ArmResult[];
-}
-
-// The statistics shapes come from the server's engine itself (types only: nothing is bundled).
-import type { Comparison, StatsWarning } from '../../../server/stats/index.js';
-
-export type { Comparison, StatsWarning };
-
-/** Money fields are minor units of the report currency, net of refunds; rates are fractions. */
-export interface ReportArm {
-  arm: string;
-  holdout: boolean;
-  weight: number;
-  units: number;
-  orders: number;
-  conversionRate: number;
-  revenue: number;
-  revenuePerUnit: number;
-  averageOrderValue: number;
-  attachRate: number;
-  attributedRevenue: number;
-  discounts: number;
-  refunds: number;
-}
-
-export interface ReportComparisons {
-  revenuePerUnit: Comparison;
-  conversionRate: Comparison;
-  averageOrderValue: Comparison;
-  incrementalRevenue: Comparison;
-}
-
-export type VerdictKind = 'positive' | 'negative' | 'inconclusive' | 'not_enough_data';
-
-export interface DailyArmTotals {
-  units: number;
-  orders: number;
-  revenue: number;
-}
-
-/** Cumulative totals up to and including `date` (UTC, YYYY-MM-DD), by exposure day. */
-export interface ReportDay {
-  date: string;
-  control: DailyArmTotals;
-  treatment: DailyArmTotals;
-  /** Relative lift of revenue per unit so far, and its interval. */
-  lift: number;
-  ci: [number, number];
-}
-
-/** `GET /experiments/:key/report` (docs/api.md, "Experiment report"). */
-export interface ExperimentReport {
-  experimentKey: string;
-  offerId: string;
-  offerName: string | null;
-  currency: string;
-  startedAt: number;
-  stoppedAt: number | null;
-  engine: StatsEngine;
-  sequential: boolean;
-  alpha: number;
-  arms: ReportArm[];
-  comparisons: ReportComparisons;
-  srm: { pValue: number; flagged: boolean };
-  warnings: StatsWarning[];
-  dataQuality: {
-    pixelConversions: number;
-    confirmedByWebhook: number;
-    pendingConfirmation: number;
-  };
-  verdict: { kind: VerdictKind; text: string };
-  daily: ReportDay[];
-}
+// The results, statistics and report shapes come from the server itself (types only: nothing is
+// bundled), so the two sides cannot drift apart.
+export type { ArmResult, OfferResults } from '../../../server/domain/offer-results.js';
+export type {
+  DailyArmTotals,
+  ExperimentReport,
+  LeaderMargin,
+  LeaderReport,
+  MultipleComparisons,
+  ReportArm,
+  ReportComparisons,
+  ReportDay,
+  ReportDayVariant,
+  ReportSrm,
+  SampleProgress,
+  VariantReport,
+  VerdictKind,
+} from '../../../server/domain/report-types.js';
+export type { Comparison, StatsWarning } from '../../../server/stats/index.js';
 
 /** How a report is computed; both map to the report's query string. */
 export interface ReportChoice {

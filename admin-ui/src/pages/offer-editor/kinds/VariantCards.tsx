@@ -78,7 +78,7 @@ export function VariantCards<V>({ variants, errors, onChange, children }: Varian
             onClick={() => onChange([...variants, { ...last }], 'variants')}
             data-testid="offer-variant-add"
           >
-            {`Add ${armLabel(nextArm).toLowerCase()}`}
+            {`Add ${armLabel(nextArm).replace('Variant', 'variant')}`}
           </Button>
         )}
         <p class="Field-help">
