@@ -6,7 +6,8 @@ import { runUpstreamAttempt, type UpstreamAttempt } from './upstream-scope.js';
 /**
  * How hard one call to Shopify tries. The defaults keep an admin request under ~15 s in the
  * worst case (a stall, then a shorter second try); background work can pass a longer budget.
- * `sleep`, `random` and `now` are injectable so tests run the real loop without waiting.
+ * `sleep`, `random`, `now` and `startTimeout` are injectable so tests run the real loop without
+ * waiting, and can time an attempt out exactly when it stalls rather than by the wall clock.
  */
 export interface ShopifyCallPolicy {
   /** Abort one attempt after this long. */
@@ -22,6 +23,8 @@ export interface ShopifyCallPolicy {
   sleep(ms: number): Promise<void>;
   random(): number;
   now(): number;
+  /** Calls `fire` after `ms` unless the returned cancel function runs first. */
+  startTimeout(ms: number, fire: () => void): () => void;
 }
 
 export const DEFAULT_SHOPIFY_CALL_POLICY: ShopifyCallPolicy = {
@@ -34,6 +37,10 @@ export const DEFAULT_SHOPIFY_CALL_POLICY: ShopifyCallPolicy = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   random: Math.random,
   now: () => performance.now(),
+  startTimeout: (ms, fire) => {
+    const timer = setTimeout(fire, ms);
+    return () => clearTimeout(timer);
+  },
 };
 
 export function resolveCallPolicy(overrides?: Partial<ShopifyCallPolicy>): ShopifyCallPolicy {
@@ -63,6 +70,7 @@ export async function callShopify<T>(
     const result = await runAttempt(
       call.operation,
       Math.min(policy.attemptTimeoutMs, remaining),
+      policy,
       attempt,
     );
     if (result.ok) return result.value;
@@ -94,22 +102,20 @@ type AttemptResult<T> = { ok: true; value: T } | { ok: false; error: ShopifyCall
 async function runAttempt<T>(
   operation: string,
   timeoutMs: number,
+  policy: ShopifyCallPolicy,
   attempt: (signal: AbortSignal) => Promise<T>,
 ): Promise<AttemptResult<T>> {
   const controller = new AbortController();
   const scope: UpstreamAttempt = { signal: controller.signal, requested: false };
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let cancelTimeout = () => {};
   // Racing the abort as well as passing the signal: a stalled body read or a library that
   // ignores the signal still cannot hold the caller past the timeout.
   const timedOut = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => {
-        const reason = new AttemptTimeoutError(timeoutMs);
-        controller.abort(reason);
-        reject(reason);
-      },
-      Math.max(0, timeoutMs),
-    );
+    cancelTimeout = policy.startTimeout(Math.max(0, timeoutMs), () => {
+      const reason = new AttemptTimeoutError(timeoutMs);
+      controller.abort(reason);
+      reject(reason);
+    });
   });
   try {
     const value = await Promise.race([
@@ -120,7 +126,7 @@ async function runAttempt<T>(
   } catch (error) {
     return { ok: false, error: classifyFailure(error, operation, scope) };
   } finally {
-    clearTimeout(timer);
+    cancelTimeout();
   }
 }
 

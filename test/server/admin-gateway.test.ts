@@ -5,6 +5,7 @@ import { shopifySessions, shops } from '../../drizzle/schema.js';
 import { DEMO_CATALOG } from '../../server/demo/catalog.js';
 import { shopGidOf } from '../../server/demo/emulator/admin-graphql.js';
 import { createAdminGateway, MetafieldWriteError } from '../../server/shopify/admin-gateway.js';
+import { DEFAULT_SHOPIFY_CALL_POLICY } from '../../server/shopify/call-shopify.js';
 import { loadOfflineSession } from '../../server/shopify/offline-session.js';
 import {
   isAccessTokenRefused,
@@ -18,11 +19,26 @@ import { createTestApp, SHOP_A, SHOP_B, type TestApp } from '../helpers/test-app
 /**
  * Fault injection for every Admin GraphQL call the gateway makes, and for the OAuth calls of
  * install: msw answers in front of the emulator with 429s, THROTTLED, 5xx, network errors and
- * stalls. Sleeps are recorded instead of waited, attempts time out after 60 ms, so the real
- * retry loop runs in milliseconds.
+ * stalls. Sleeps are recorded instead of waited, and a stalled request fires its attempt's
+ * timeout as soon as it arrives, so the real retry loop runs in milliseconds and no healthy
+ * attempt can time out on a slow machine.
  */
 let t: TestApp;
 let sleeps: number[];
+const pendingTimeouts = new Set<() => void>();
+
+function timeOutStalledAttempt() {
+  for (const fire of [...pendingTimeouts]) fire();
+}
+
+async function stallUntilAbort(request: Request) {
+  await new Promise((resolve) => {
+    request.signal.addEventListener('abort', resolve);
+    // Far longer than any test may take: only the client's timeout should end this.
+    setTimeout(resolve, 3_000);
+    timeOutStalledAttempt();
+  });
+}
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -30,12 +46,16 @@ beforeAll(async () => {
 });
 beforeEach(() => {
   sleeps = [];
+  pendingTimeouts.clear();
   t.ctx.shopifyCalls = {
-    attemptTimeoutMs: 60,
     sleep: async (ms) => {
       sleeps.push(ms);
     },
     random: () => 1,
+    startTimeout: (_ms, fire) => {
+      pendingTimeouts.add(fire);
+      return () => pendingTimeouts.delete(fire);
+    },
   };
   t.logLines.length = 0;
 });
@@ -77,11 +97,7 @@ async function answerFault(fault: Fault, request: Request): Promise<Response> {
     case 'network':
       return HttpResponse.error();
     case 'stall':
-      // Holds the answer until the client gives up (or far longer than any attempt timeout).
-      await new Promise((resolve) => {
-        request.signal.addEventListener('abort', resolve);
-        setTimeout(resolve, 3_000);
-      });
+      await stallUntilAbort(request);
       return HttpResponse.json({ errors: 'too late' }, { status: 504 });
   }
 }
@@ -242,7 +258,13 @@ describe('waits', () => {
   });
 
   test('a stalled Shopify is abandoned within the time budget', async () => {
-    t.ctx.shopifyCalls = { ...t.ctx.shopifyCalls, attemptTimeoutMs: 5_000, deadlineMs: 150 };
+    // The wall clock this time: the call's 150 ms budget must end a stall longer than that.
+    t.ctx.shopifyCalls = {
+      ...t.ctx.shopifyCalls,
+      startTimeout: DEFAULT_SHOPIFY_CALL_POLICY.startTimeout,
+      attemptTimeoutMs: 5_000,
+      deadlineMs: 150,
+    };
     failGraphql('CloserShopInfo', 'stall');
     const started = Date.now();
     const error = await (await gateway()).gateway.fetchShopInfo().catch((e: unknown) => e);
@@ -385,6 +407,45 @@ describe('what the merchant gets', () => {
   });
 });
 
+describe('refreshing an expired offline token', () => {
+  async function expireA() {
+    await t.db
+      .update(shopifySessions)
+      .set({ expires: new Date(Date.now() - 1000).toISOString() })
+      .where(eq(shopifySessions.shop, SHOP_A));
+  }
+  /** Faults only the refresh grant; token exchange passes through to the emulator. */
+  function failRefresh(answer: () => Response, times = Number.POSITIVE_INFINITY) {
+    const seen = { count: 0 };
+    t.network.use(
+      http.post('https://:shop/admin/oauth/access_token', async ({ request }) => {
+        const body = (await request.clone().json()) as { grant_type?: string };
+        if (body.grant_type !== 'refresh_token') return undefined;
+        seen.count += 1;
+        return seen.count > times ? undefined : answer();
+      }),
+    );
+    return seen;
+  }
+
+  test('a throttled refresh is retried, not replaced by a token exchange', async () => {
+    await expireA();
+    const exchanges = t.emulator.calls.tokenExchange;
+    const seen = failRefresh(() => new HttpResponse(null, { status: 429 }), 1);
+    expect((await authed('/api/admin/products')).status).toBe(200);
+    expect(seen.count).toBe(2);
+    expect(t.emulator.calls.tokenExchange).toBe(exchanges);
+  });
+
+  test('a refused refresh token falls back to token exchange', async () => {
+    await expireA();
+    const exchanges = t.emulator.calls.tokenExchange;
+    failRefresh(() => HttpResponse.json({ error: 'invalid_grant' }, { status: 400 }));
+    expect((await authed('/api/admin/products')).status).toBe(200);
+    expect(t.emulator.calls.tokenExchange).toBe(exchanges + 1);
+  });
+});
+
 describe('install under a busy Shopify', () => {
   async function uninstallB() {
     await t.db.delete(shopifySessions).where(eq(shopifySessions.shop, SHOP_B));
@@ -439,14 +500,10 @@ describe('install under a busy Shopify', () => {
   });
 
   test('a stalled token endpoint times out into a 503', async () => {
-    failOAuth(
-      (request) =>
-        new Promise((resolve) => {
-          const answer = () => resolve(HttpResponse.json({ error: 'late' }, { status: 504 }));
-          request.signal.addEventListener('abort', answer);
-          setTimeout(answer, 3_000);
-        }),
-    );
+    failOAuth(async (request) => {
+      await stallUntilAbort(request);
+      return HttpResponse.json({ error: 'late' }, { status: 504 });
+    });
     const started = Date.now();
     const res = await installB();
     expect(res.status).toBe(503);
