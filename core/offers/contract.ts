@@ -208,6 +208,8 @@ export const offerInputSchema = z.discriminatedUnion(
 );
 
 export type OfferInput = z.infer<typeof offerInputSchema>;
+/** What a client may send to create an offer (fields with defaults may be left out). */
+export type OfferCreateBody = z.input<typeof offerInputSchema>;
 /** The parsed input of one kind. */
 export type OfferInputOf<K extends OfferKind> = Extract<OfferInput, { kind: K }>;
 export type CrossSellVariant = z.infer<typeof crossSellVariantSchema>;

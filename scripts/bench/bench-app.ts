@@ -15,6 +15,7 @@ import { createLogger } from '../../server/logger.js';
 import { createShopifyApi } from '../../server/shopify/shopify-api.js';
 
 export const BENCH_SHOP = 'bench-shop.myshopify.com';
+const UNLIMITED = { max: Number.MAX_SAFE_INTEGER, windowMs: 60_000 };
 
 /**
  * The real app over a libSQL *file* database (as in production, WAL), with Shopify's token
@@ -45,6 +46,9 @@ export async function createBenchApp(databaseUrl: string) {
     sessionStorage: new DrizzleSessionStorageSQLite(database.db, shopifySessions),
     appUrl,
     appBridgeScriptUrl: 'https://cdn.shopify.com/shopifycloud/app-bridge.js',
+    // The ingestion bench is one client and one shop sending as fast as it can: it measures
+    // ingestion, not the public endpoints' abuse limits (server/http/rate-limit.ts).
+    rateLimits: { checkoutPerClient: UNLIMITED, checkoutPerShop: UNLIMITED },
   };
   const app = createApp(ctx);
   const idToken = () => signAdminIdToken(secrets, BENCH_SHOP);

@@ -1,4 +1,5 @@
 import type { PublishedExperiment } from '../../core/decide/index.js';
+import type { OfferCreateBody } from '../../core/offers/contract.js';
 import { armsFor } from '../../server/domain/offers.js';
 import { offerAnswerSchema } from '../simulate/api-schemas.js';
 import type { BenchApp } from './bench-app.js';
@@ -19,13 +20,20 @@ export async function createActiveOffer(
   const created = offerAnswerSchema.parse(
     await bench.admin('POST', '/offers', {
       name,
+      kind: 'cross_sell',
       target: 'checkout_block',
-      content: { heading: 'Complete your order', body: 'Add the care kit', buttonLabel: 'Add' },
-      products: ['gid://shopify/ProductVariant/20081'],
+      variants: [
+        {
+          heading: 'Complete your order',
+          body: 'Add the care kit',
+          buttonLabel: 'Add',
+          products: ['gid://shopify/ProductVariant/20081'],
+        },
+      ],
       condition: null,
       priority: 0,
       holdout,
-    }),
+    } satisfies OfferCreateBody),
   );
   const { offer } = offerAnswerSchema.parse(
     await bench.admin('POST', `/offers/${created.offer.id}/activate`),

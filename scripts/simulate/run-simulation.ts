@@ -2,6 +2,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PublishedExperiment } from '../../core/decide/index.js';
+import type { OfferCreateBody } from '../../core/offers/contract.js';
 import { DEMO_SHOP_FILE, loadOrCreateDemoShop } from '../../server/demo/demo-shop.js';
 import { currencyDigits } from '../../server/domain/money.js';
 import { armsFor } from '../../server/domain/offers.js';
@@ -70,13 +71,20 @@ export interface SimulationResult {
 
 const OFFER_INPUT = {
   name: 'Simulated cross-sell',
+  kind: 'cross_sell',
   target: 'checkout_block',
-  content: { heading: 'Complete your order', body: 'Add the care kit', buttonLabel: 'Add' },
-  // The demo catalog's Shoe Care Kit.
-  products: ['gid://shopify/ProductVariant/20081'],
+  variants: [
+    {
+      heading: 'Complete your order',
+      body: 'Add the care kit',
+      buttonLabel: 'Add',
+      // The demo catalog's Shoe Care Kit.
+      products: ['gid://shopify/ProductVariant/20081'],
+    },
+  ],
   condition: null,
   priority: 0,
-};
+} satisfies OfferCreateBody;
 
 export async function runSimulation(input: RunOptions): Promise<SimulationResult> {
   const { onProgress = () => {}, ...rest } = input;
