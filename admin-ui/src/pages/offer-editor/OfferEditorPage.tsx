@@ -67,15 +67,18 @@ export function OfferEditorPage(props: EditorTarget) {
   }
   const loaded = offer.state.data;
   const { currency, settings } = shop.data;
+  // An id always loads an offer; without one the route names the kind to create.
+  const initial = loaded
+    ? offerToForm(loaded, currency)
+    : 'kind' in props
+      ? emptyOfferForm(props.kind, settings.defaultHoldout)
+      : null;
+  if (!initial) return null;
   return (
     <OfferEditor
-      key={loaded?.id ?? `new:${'kind' in props ? props.kind : ''}`}
+      key={loaded?.id ?? `new:${initial.spec.kind}`}
       offer={loaded}
-      initial={
-        loaded
-          ? offerToForm(loaded, currency)
-          : emptyOfferForm('kind' in props ? props.kind : 'cross_sell', settings.defaultHoldout)
-      }
+      initial={initial}
       currency={currency}
     />
   );
