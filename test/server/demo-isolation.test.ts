@@ -183,5 +183,5 @@ describe('demo-only code is loaded in demo mode only', () => {
     expect(demoMode?.modules).toContain('server/demo/demo-mode.ts');
     expect(demoMode?.modules).toContain('server/demo/emulator/index.ts');
     expect(demoMode?.modules.some((path) => path.startsWith('node_modules/msw/'))).toBe(true);
-  });
+  }, 120_000);
 });

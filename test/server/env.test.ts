@@ -107,5 +107,5 @@ describe('the process entry point', () => {
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 60_000);
 });
