@@ -5,6 +5,7 @@ import { offers, shopPublications } from '../../drizzle/schema.js';
 import type { AppContext } from '../app-context.js';
 import { createAdminGateway, MetafieldWriteError } from '../shopify/admin-gateway.js';
 import { loadOfflineSession } from '../shopify/offline-session.js';
+import { ShopifyRefusedError } from '../shopify/upstream-errors.js';
 import { buildPublishedConfig, CONFIG_METAFIELD_KEY, configBytes } from './publish-config.js';
 import { getShop } from './shops.js';
 
@@ -166,6 +167,14 @@ function createPublisher(ctx: AppContext, options: PublisherOptions): Publisher 
         value,
       );
     } catch (error) {
+      if (error instanceof ShopifyRefusedError && !(error instanceof MetafieldWriteError)) {
+        // Refused calls (401/403, a missing scope) do not mend by themselves; the slow backoff
+        // keeps trying in case the merchant fixes access, and the admin says what is wrong.
+        throw new PublishFailure(
+          'shopify_refused',
+          'Shopify refused Closer’s access to the shop; reopen the app from the Shopify admin.',
+        );
+      }
       if (error instanceof MetafieldWriteError) {
         throw new PublishFailure(
           'shopify_refused',
