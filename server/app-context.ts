@@ -23,6 +23,10 @@ export interface AppContext {
   shopifyCalls?: Partial<ShopifyCallPolicy>;
   /** Overrides of the publication outbox's retry timing (tests). */
   publishing?: Partial<import('./domain/publication.js').PublisherOptions>;
+  /** Header the one trusted proxy puts the client's address in (TRUSTED_PROXY_HEADER). */
+  trustedProxyHeader?: string;
+  /** Overrides of the public endpoints' rate limits (tests, benchmarks). */
+  rateLimits?: Partial<import('./http/rate-limit.js').RateLimitPolicy>;
   /** Demo only: the local shop and the secrets `data/demo-shop.json` holds. */
   demo?: { shop: string; apiKey: string; apiSecret: string };
 }

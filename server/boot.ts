@@ -56,6 +56,7 @@ export async function startServer(env: Env, logger: Logger): Promise<RunningServ
     appBridgeScriptUrl: demo
       ? '/dev/app-bridge.js'
       : 'https://cdn.shopify.com/shopifycloud/app-bridge.js',
+    ...(env.trustedProxyHeader ? { trustedProxyHeader: env.trustedProxyHeader } : {}),
     ...(demo
       ? {
           demo: {

@@ -38,6 +38,12 @@ const envSchema = z
     /** Seals Shopify access/refresh tokens at rest; the previous key only opens old rows. */
     TOKEN_ENCRYPTION_KEY: tokenKey.optional(),
     TOKEN_ENCRYPTION_KEY_PREVIOUS: tokenKey.optional(),
+    /** The header the one trusted proxy in front sets to the client's address (rate limits). */
+    TRUSTED_PROXY_HEADER: z
+      .string()
+      .regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a header name, e.g. x-forwarded-for or fly-client-ip')
+      .transform((name) => name.toLowerCase())
+      .optional(),
     SCOPES: z
       .string()
       .default(
@@ -98,6 +104,8 @@ export interface Env {
   shopify: { apiKey: string; apiSecret: string; appUrl: string } | undefined;
   /** Required in Shopify mode; in demo mode, absent means a key kept in the data folder. */
   tokenKeys: { current: string; previous: string | undefined } | undefined;
+  /** Header naming the client's address, set by a trusted proxy; absent: the socket address. */
+  trustedProxyHeader: string | undefined;
 }
 
 export class EnvError extends Error {
@@ -144,6 +152,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     tokenKeys: env.TOKEN_ENCRYPTION_KEY
       ? { current: env.TOKEN_ENCRYPTION_KEY, previous: env.TOKEN_ENCRYPTION_KEY_PREVIOUS }
       : undefined,
+    trustedProxyHeader: env.TRUSTED_PROXY_HEADER,
   };
 }
 

@@ -1,18 +1,24 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { pixelEvents } from '../../../drizzle/schema.js';
 import type { AppContext, AppEnv } from '../../app-context.js';
 import { isShopDomain } from '../../auth/shop-domain.js';
 import { isShopActive } from '../../domain/shops.js';
+import { clientAddress } from '../../http/client-address.js';
 import { ApiError } from '../../http/errors.js';
-import { rateLimit } from '../../http/rate-limit.js';
+import {
+  enforceRate,
+  FixedWindowLimiter,
+  rateLimit,
+  rateLimitPolicy,
+} from '../../http/rate-limit.js';
 import { parseOrThrow, readJson } from '../../http/validate.js';
 
 /**
  * The web pixel's endpoint. It is public (pixels have no session token), so it validates
- * strictly, limits rate per client, stores only ids and amounts (no PII), and is never trusted
- * over the HMAC-signed webhook: it only flags conversions the webhook has not confirmed yet.
+ * strictly, limits rate per client and per shop, stores only ids and amounts (no PII), and is
+ * never trusted over the HMAC-signed webhook: it only flags conversions the webhook has not
+ * confirmed yet.
  */
 const pixelBatchSchema = z
   .object({
@@ -42,15 +48,10 @@ const CORS = {
   'Access-Control-Allow-Headers': 'Content-Type',
 };
 
-function clientAddress(c: Parameters<Parameters<Hono<AppEnv>['use']>[1]>[0]): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown'; // app.request() in tests has no socket
-  }
-}
-
 export function createPixelRoutes(ctx: AppContext) {
+  const limits = rateLimitPolicy(ctx.rateLimits);
+  const perClient = new FixedWindowLimiter(limits.pixelPerClient);
+  const perShop = new FixedWindowLimiter(limits.pixelPerShop, 10_000);
   return new Hono<AppEnv>()
     .use('*', async (c, next) => {
       for (const [name, value] of Object.entries(CORS)) c.header(name, value);
@@ -59,7 +60,7 @@ export function createPixelRoutes(ctx: AppContext) {
     })
     .post(
       '/events',
-      rateLimit({ windowMs: 60_000, max: 120, key: (c) => clientAddress(c) }),
+      rateLimit(perClient, (c) => clientAddress(c, ctx.trustedProxyHeader), 'pixel batches'),
       async (c) => {
         // Pixels post text/plain to avoid a CORS preflight; the body is JSON either way.
         const batch = parseOrThrow(
@@ -67,6 +68,8 @@ export function createPixelRoutes(ctx: AppContext) {
           await readJson(c.req.raw),
           'invalid_pixel_events',
         );
+        // The shop is only named in the body, so its budget is counted once the body parsed.
+        enforceRate(perShop, batch.shop, 'pixel batches for this shop');
         if (!(await isShopActive(ctx.db, batch.shop))) {
           throw new ApiError(404, 'shop_not_installed', 'The app is not installed on this shop.');
         }
