@@ -68,11 +68,17 @@ export async function openAdmin(j: Journey, path = '') {
   await j.page.goto(`${j.server.url}/app${path}?shop=${j.shop}`);
 }
 
-/** Offers list → Create offer → the kind's card; lands on that kind's empty editor. */
+/**
+ * Offers list → Create offer → the kind's card; lands on that kind's empty editor. Both pages on
+ * the way must fit the current viewport.
+ */
 export async function startOffer(j: Journey, kind: OfferKind) {
   await openAdmin(j);
+  await expect.poll(() => j.page.getByTestId('create-offer').count(), WAIT).toBeGreaterThan(0);
+  await expectNoHorizontalOverflow(j.page, 'offers list');
   await j.page.getByTestId('create-offer').first().click();
   await expect.poll(() => j.page.getByTestId('kind-choice').count(), WAIT).toBeGreaterThan(0);
+  await expectNoHorizontalOverflow(j.page, 'kind picker');
   await j.page.getByTestId(`kind-choice-${kind}`).click();
   await expect
     .poll(() => j.page.locator('form[aria-label=Offer]').getAttribute('data-kind'), WAIT)
@@ -261,7 +267,11 @@ export async function reportRow(j: Journey, arm: string): Promise<Record<string,
   const table = j.page.getByTestId('report-arms-table');
   const row = table.locator(`[data-testid=report-arm-row][data-key="${arm}"]`);
   await expect.poll(() => row.count(), WAIT).toBe(1);
-  const headers = (await table.locator('thead th').allTextContents()).map((s) => s.trim());
+  // Headers by their first words ("Revenue (after discounts…)" → "Revenue"): the explanations
+  // in parentheses are the report's wording to refine, not what a row is.
+  const headers = (await table.locator('thead th').allTextContents()).map((s) =>
+    s.replace(/\(.*\)/, '').trim(),
+  );
   const cells = (await row.locator('th, td').allTextContents()).map((s) => s.trim());
   return Object.fromEntries(headers.map((h, i) => [h, cells[i] ?? '']));
 }

@@ -153,13 +153,13 @@ describe('upsell journey', { timeout: 60_000 }, () => {
       Orders: '1',
       'Attributed revenue': '$10.80',
       Discounts: '$5.20',
-      'Revenue (net)': '$175.80',
+      Revenue: '$175.80',
     });
     expect(holdout).toMatchObject({
       Units: '1',
       Orders: '1',
       Discounts: '$0.00',
-      'Revenue (net)': '$165.00',
+      Revenue: '$165.00',
     });
     expect(holdout['Attributed revenue']).toContain('—');
     await expectFitsBothWidths(j.page, 'upsell report');
