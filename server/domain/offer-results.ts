@@ -14,6 +14,14 @@ export interface ArmResult {
   attributedOrders: number;
 }
 
+/** `GET /api/admin/offers/:id/results`: the plain per-arm counts (the admin UI imports this type). */
+export interface OfferResults {
+  offerId: string;
+  experimentKey: string;
+  currency: string;
+  arms: ArmResult[];
+}
+
 /**
  * Per-arm outcomes of the offer's current experiment, aggregated in SQL: exposed units, the
  * orders those checkouts became (joined by checkout token), and revenue from lines the offer added.

@@ -5,6 +5,12 @@ import type { StatsWarning } from './types';
 export const SRM_THRESHOLD = 0.001;
 
 /**
+ * Below this p-value the report mentions the split (a line, not an alert): a mismatch this
+ * unlikely is worth a look, though GrowthBook only acts on it below SRM_THRESHOLD.
+ */
+export const SRM_NOTICE_THRESHOLD = 0.05;
+
+/**
  * Chi-square goodness-of-fit p-value of the observed units per arm against the configured
  * traffic weights (gbstats check_srm). Arms with a non-positive weight are skipped, as in
  * GrowthBook. Returns 1 (no evidence of mismatch) for empty or malformed input.

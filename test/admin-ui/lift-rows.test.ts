@@ -89,7 +89,7 @@ describe('report arm rows', () => {
     const [holdout, treatment] = toReportArmRows([reportArm(), holdoutArm()], 'USD');
     expect(holdout).toMatchObject({ label: 'Holdout', attachRate: null, attributedRevenue: null });
     expect(treatment).toMatchObject({
-      label: 'Treatment',
+      label: 'Variant A',
       units: (2004).toLocaleString(),
       revenue: usd(41_176.95),
       attributedRevenue: usd(988),

@@ -37,25 +37,34 @@ describe('lift and money formatting', () => {
     );
   });
 
-  test('names the interval level from alpha', () => {
+  test('names the interval level from alpha, with a decimal when adjusted', () => {
     expect(formatConfidenceLevel(0.05)).toBe('95%');
     expect(formatConfidenceLevel(0.1)).toBe('90%');
+    expect(formatConfidenceLevel(0.025)).toBe('97.5%');
+    expect(formatConfidenceLevel(0.05 / 3)).toBe('98.3%');
   });
 });
 
 describe('evidence formatting', () => {
   test('keeps three decimals for ordinary p-values', () => {
     expect(formatPValue(0.08040081867429234)).toBe('0.080');
-    expect(formatPValue(1)).toBe('1.000');
+    expect(formatPValue(0.99)).toBe('0.990');
   });
 
-  test('keeps a fourth decimal near the SRM alert threshold and floors the rest', () => {
-    expect(formatPValue(0.000105)).toBe('0.0001');
-    expect(formatPValue(1.79e-6)).toBe('< 0.0001');
+  test('never prints 1.000: a p-value near 1 is "> 0.99", not "certainly no effect"', () => {
+    expect(formatPValue(1)).toBe('> 0.99');
+    expect(formatPValue(0.9951)).toBe('> 0.99');
+    expect(formatPStatement(1)).toBe('p > 0.99');
   });
 
-  test('states a tiny p-value as an inequality', () => {
-    expect(formatPStatement(1.79e-6)).toBe('p < 0.0001');
+  test('floors tiny p-values at the SRM alert threshold', () => {
+    expect(formatPValue(0.000105)).toBe('< 0.001');
+    expect(formatPValue(1.79e-6)).toBe('< 0.001');
+    expect(formatPValue(0.001)).toBe('0.001');
+  });
+
+  test('states a bound as an inequality', () => {
+    expect(formatPStatement(1.79e-6)).toBe('p < 0.001');
     expect(formatPStatement(0.0041)).toBe('p = 0.004');
   });
 

@@ -10,13 +10,13 @@ describe('report warnings', () => {
   test('explains a sample ratio mismatch with its p-value and the observed split', () => {
     const [notice] = describeReportWarnings(
       report({
-        srm: { pValue: 1.79e-6, flagged: true },
+        srm: { pValue: 1.79e-6, flagged: true, level: 'alert', text: 'Sample ratio mismatch' },
         warnings: ['srm'],
         arms: [holdoutArm({ units: 1266 }), reportArm({ units: 1518 })],
       }),
     );
     expect(notice).toMatchObject({ key: 'srm', tone: 'critical' });
-    expect(notice?.title).toBe('Sample ratio mismatch (p < 0.0001)');
+    expect(notice?.title).toBe('Sample ratio mismatch (p < 0.001)');
     expect(notice?.body).toContain(
       'The split is not what was configured; results are unreliable until the cause is fixed.',
     );
@@ -25,7 +25,10 @@ describe('report warnings', () => {
 
   test('shows one SRM notice whether the flag or the warning list reports it', () => {
     const notices = describeReportWarnings(
-      report({ srm: { pValue: 0.0002, flagged: true }, warnings: [] }),
+      report({
+        srm: { pValue: 0.0002, flagged: true, level: 'alert', text: 'Sample ratio mismatch' },
+        warnings: [],
+      }),
     );
     expect(notices.map((n) => n.key)).toEqual(['srm']);
   });

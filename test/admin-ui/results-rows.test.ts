@@ -25,7 +25,7 @@ describe('results rows', () => {
   test('formats counts, rates and money in the shop currency', () => {
     const treatment = toResultsRows(arms, 'USD')[1];
     expect(treatment).toMatchObject({
-      label: 'Treatment (saw the offer)',
+      label: 'Variant A (saw the offer)',
       units: (1200).toLocaleString(),
       orders: '300',
       conversionRate: (0.25).toLocaleString(undefined, { style: 'percent' }),

@@ -178,14 +178,18 @@ describe('GET /api/admin/experiments/:key/report', () => {
     expect(body.sequential).toBe(false);
   });
 
-  test('exports CSV', async () => {
+  test('exports CSV: one table, a row per arm', async () => {
     const res = await t.app.request(`/api/admin/experiments/${experimentKey}/report?format=csv`, {
       headers: { Authorization: `Bearer ${await t.idToken(SHOP_A)}` },
     });
     expect(res.headers.get('content-type')).toContain('text/csv');
     const csv = await res.text();
-    expect(csv).toContain('arm,holdout,units,orders');
-    expect(csv.split('\n').some((line) => line.startsWith('treatment,false,'))).toBe(true);
+    const lines = csv.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^arm,label,holdout,weight,units,orders,/);
+    expect(lines.slice(1).map((line) => line.split(',').slice(0, 3).join(','))).toEqual([
+      'holdout,Holdout,true',
+      'treatment,Variant A,false',
+    ]);
   });
 
   test('an unknown experiment is a 404', async () => {

@@ -1,3 +1,4 @@
+import { armLabel as variantLabel } from '../../../../core/offers/catalog.js';
 import type { ArmResult } from '../../api/types.js';
 import { formatCount, formatPercent } from '../../lib/format.js';
 import { formatMoney } from '../../lib/money.js';
@@ -20,10 +21,10 @@ export function orderArms<T extends { holdout: boolean }>(arms: readonly T[]): T
   return [...arms].sort((a, b) => Number(b.holdout) - Number(a.holdout));
 }
 
+/** "Holdout (baseline)", "Variant A (saw the offer)": the editor's names for the arms. */
 export function armLabel(arm: { arm: string; holdout: boolean }): string {
   if (arm.holdout) return 'Holdout (baseline)';
-  if (arm.arm === 'treatment') return 'Treatment (saw the offer)';
-  return arm.arm;
+  return `${variantLabel(arm.arm)} (saw the offer)`;
 }
 
 export function toResultsRows(arms: readonly ArmResult[], currency: string): ResultsRow[] {

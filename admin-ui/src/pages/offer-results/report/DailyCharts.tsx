@@ -1,27 +1,36 @@
-import type { ExperimentReport } from '../../../api/types.js';
+import type { ExperimentReport, VariantReport } from '../../../api/types.js';
 import { formatCount } from '../../../lib/format.js';
 import { ChartFrame } from './ChartFrame.js';
 import type { ChartBox } from './chart-geometry.js';
-import { buildLiftChart, buildUnitsChart } from './daily-chart.js';
+import { buildLiftChart, buildUnitsChart, liftPoints } from './daily-chart.js';
 import { formatConfidenceLevel } from './report-format.js';
+import { isMultiVariant } from './variant-summary.js';
 
 const LIFT_BOX: ChartBox = { width: 520, height: 200, top: 10, right: 14, bottom: 26, left: 52 };
 const UNITS_BOX: ChartBox = { width: 300, height: 200, top: 10, right: 14, bottom: 26, left: 52 };
 
-function LiftChart({ report }: { report: ExperimentReport }) {
-  const g = buildLiftChart(report.daily, LIFT_BOX);
-  const level = formatConfidenceLevel(report.alpha);
+/** The variants' lines, told apart by dash pattern as well as colour (see report.css). */
+const VARIANT_LINE = ['', ' Chart-line--b', ' Chart-line--c'];
+
+function LiftChart({ report, variant }: { report: ExperimentReport; variant: VariantReport }) {
+  const points = liftPoints(report.daily, variant.arm);
+  const g = buildLiftChart(points, LIFT_BOX);
+  const level = formatConfidenceLevel(report.multipleComparisons.alphaPerComparison);
+  const who = isMultiVariant(report) ? `${variant.label}: revenue` : 'Revenue';
   const caption = (
     <figcaption class="ChartFigure-caption">
-      Revenue per unit lift, cumulative, with its {level} interval
+      {who} per unit lift, cumulative, with its {level} interval
     </figcaption>
   );
-  if (g.skippedDays === report.daily.length) {
+  if (g.skippedDays === points.length) {
     // Empty axes would look like a flat zero lift; say plainly that there is nothing to draw.
     return (
       <figure class="ChartFigure">
         {caption}
-        <p class="ChartFigure-empty">No day has enough data for an estimate yet.</p>
+        <p class="ChartFigure-empty">
+          No day has reached the minimum sample yet (
+          {formatCount(variant.sample.minimumOrdersPerArm)} orders per arm).
+        </p>
       </figure>
     );
   }
@@ -32,7 +41,7 @@ function LiftChart({ report }: { report: ExperimentReport }) {
         box={LIFT_BOX}
         xTicks={g.xTicks}
         yTicks={g.yTicks}
-        label={`Cumulative revenue per unit lift by day, ${report.daily.length} days`}
+        label={`${variant.label}: cumulative revenue per unit lift by day, ${points.length} days`}
       >
         <path class="Chart-band" d={g.band} />
         <line
@@ -49,8 +58,8 @@ function LiftChart({ report }: { report: ExperimentReport }) {
       </ChartFrame>
       {g.skippedDays > 0 && (
         <p class="text-secondary">
-          The first {g.skippedDays === 1 ? 'day has' : `${g.skippedDays} days have`} too little data
-          for an estimate and {g.skippedDays === 1 ? 'is' : 'are'} not drawn.
+          The first {g.skippedDays === 1 ? 'day is' : `${g.skippedDays} days are`} below the minimum
+          sample and {g.skippedDays === 1 ? 'is' : 'are'} not drawn.
         </p>
       )}
     </figure>
@@ -60,6 +69,7 @@ function LiftChart({ report }: { report: ExperimentReport }) {
 function UnitsChart({ report }: { report: ExperimentReport }) {
   const g = buildUnitsChart(report.daily, UNITS_BOX);
   const last = report.daily.at(-1);
+  const variants = g.variants.length > 0 ? g.variants : [g.treatment];
   return (
     <figure class="ChartFigure">
       <figcaption class="ChartFigure-caption">Units per arm, cumulative</figcaption>
@@ -70,7 +80,9 @@ function UnitsChart({ report }: { report: ExperimentReport }) {
         label="Cumulative units per arm by day"
       >
         <path class="Chart-line Chart-line--holdout" d={g.holdout.path} />
-        <path class="Chart-line" d={g.treatment.path} />
+        {variants.map((series, i) => (
+          <path key={`v${i}`} class={`Chart-line${VARIANT_LINE[i] ?? ''}`} d={series.path} />
+        ))}
         {g.holdout.markers.map((p) => (
           <circle
             key={`h${p.x}`}
@@ -80,16 +92,22 @@ function UnitsChart({ report }: { report: ExperimentReport }) {
             r={3}
           />
         ))}
-        {g.treatment.markers.map((p) => (
-          <circle key={`t${p.x}`} class="Chart-point" cx={p.x} cy={p.y} r={3} />
-        ))}
+        {variants.length === 1 &&
+          g.treatment.markers.map((p) => (
+            <circle key={`t${p.x}`} class="Chart-point" cx={p.x} cy={p.y} r={3} />
+          ))}
       </ChartFrame>
       {last && (
         <p class="ChartLegend">
           <span class="ChartLegend-key ChartLegend-key--holdout" />
           Holdout {formatCount(last.control.units)}
-          <span class="ChartLegend-key" />
-          Treatment {formatCount(last.treatment.units)}
+          {report.variants.map((variant, i) => (
+            <span key={variant.arm} class="ChartLegend-item">
+              <span class={`ChartLegend-key ChartLegend-key--${i}`} />
+              {variant.label}{' '}
+              {formatCount(last.variants.find((v) => v.arm === variant.arm)?.totals.units ?? 0)}
+            </span>
+          ))}
         </p>
       )}
     </figure>
@@ -101,7 +119,9 @@ export function DailyCharts({ report }: { report: ExperimentReport }) {
   if (report.daily.length === 0) return null;
   return (
     <div class="DailyCharts" data-testid="report-daily-chart">
-      <LiftChart report={report} />
+      {report.variants.map((variant) => (
+        <LiftChart key={variant.arm} report={report} variant={variant} />
+      ))}
       <UnitsChart report={report} />
     </div>
   );

@@ -1,10 +1,11 @@
-import type { ExperimentReport } from '../../../api/types.js';
+import type { ExperimentReport, VariantReport } from '../../../api/types.js';
 import { type Column, DataTable } from '../../../components/DataTable.js';
 import { IntervalBar } from './IntervalBar.js';
 import { evidenceHeading, type LiftRow, toLiftRows } from './lift-rows.js';
 import { formatConfidenceLevel } from './report-format.js';
 
 function LiftCell({ row, level }: { row: LiftRow; level: string }) {
+  if (row.pending !== null) return <span class="LiftCell-pending">{row.pending}</span>;
   if (row.lift === null) return <span class="text-secondary">Not enough data</span>;
   return (
     <span class="LiftCell">
@@ -26,18 +27,28 @@ function MetricCell({ row }: { row: LiftRow }) {
   );
 }
 
-/** One row per metric: both arms, the lift with its interval in words, and drawn. */
-export function LiftTable({ report }: { report: ExperimentReport }) {
-  const level = formatConfidenceLevel(report.alpha);
+interface LiftTableProps {
+  report: ExperimentReport;
+  /** The variant compared with the holdout; the first when not given. */
+  variant?: VariantReport;
+}
+
+/**
+ * One row per metric: both arms, the lift with its interval in words, and drawn. Before the
+ * minimum sample the lift cells say how far there is to go and nothing is drawn.
+ */
+export function LiftTable({ report, variant = report.variants[0] }: LiftTableProps) {
+  const level = formatConfidenceLevel(report.multipleComparisons.alphaPerComparison);
+  const label = variant?.label ?? 'Variant';
   const columns: readonly Column[] = [
     { label: 'Metric' },
     { label: 'Holdout', align: 'numeric' },
-    { label: 'Treatment', align: 'numeric' },
+    { label, align: 'numeric' },
     { label: `Lift (${level} interval)`, align: 'numeric' },
     { label: evidenceHeading(report.engine), align: 'numeric' },
     { label: 'Interval (zero marked)' },
   ];
-  const rows = toLiftRows(report).map((row) => ({
+  const rows = toLiftRows(report, variant).map((row) => ({
     key: row.metric,
     testId: `report-interval-${row.metric}`,
     cells: [
@@ -60,5 +71,12 @@ export function LiftTable({ report }: { report: ExperimentReport }) {
       ),
     ],
   }));
-  return <DataTable caption="Lift over the holdout, per metric" columns={columns} rows={rows} />;
+  return (
+    <DataTable
+      caption={`${label}: lift over the holdout, per metric`}
+      columns={columns}
+      rows={rows}
+      data-testid={`report-lift-${variant?.arm ?? 'treatment'}`}
+    />
+  );
 }

@@ -7,12 +7,12 @@ const COLUMNS: readonly Column[] = [
   { label: 'Units', align: 'numeric' },
   { label: 'Orders', align: 'numeric' },
   { label: 'Conversion', align: 'numeric' },
-  { label: 'Revenue (net)', align: 'numeric' },
+  { label: 'Revenue (after discounts, net of refunds)', align: 'numeric' },
   { label: 'Revenue per unit', align: 'numeric' },
   { label: 'AOV', align: 'numeric' },
-  { label: 'Attach rate', align: 'numeric' },
+  { label: 'Attach rate (of orders)', align: 'numeric' },
   { label: 'Attributed revenue', align: 'numeric' },
-  { label: 'Discounts', align: 'numeric' },
+  { label: 'Discounts (already off revenue)', align: 'numeric' },
   { label: 'Refunds', align: 'numeric' },
 ];
 
@@ -45,6 +45,7 @@ export function ReportArmsTable({ report }: { report: ExperimentReport }) {
       row.refunds,
     ],
   }));
+  const { definitions } = report;
   return (
     <div class="ReportArms">
       <DataTable
@@ -53,6 +54,16 @@ export function ReportArmsTable({ report }: { report: ExperimentReport }) {
         rows={rows}
         data-testid="report-arms-table"
       />
+      <dl class="ReportDefinitions" data-testid="report-definitions">
+        <dt>Revenue</dt>
+        <dd>{definitions.revenue}</dd>
+        <dt>Discounts</dt>
+        <dd>{definitions.discounts}</dd>
+        <dt>Attach rate</dt>
+        <dd>{definitions.attachRate}</dd>
+        <dt>Attributed revenue</dt>
+        <dd>{definitions.attributedRevenue}</dd>
+      </dl>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { Card } from '../../../components/Card.js';
 import { Loading } from '../../../components/Loading.js';
 import { useShop } from '../../../state/shop-store.js';
 import { DailyCharts } from './DailyCharts.js';
+import { LeaderLine } from './LeaderLine.js';
 import { LiftTable } from './LiftTable.js';
 import { ReportArmsTable } from './ReportArmsTable.js';
 import { ReportControls } from './ReportControls.js';
@@ -14,7 +15,9 @@ import { ReportWarnings } from './ReportWarnings.js';
 import { effectiveChoice, isSavedDefault } from './report-choice.js';
 import { useExperimentReport } from './use-experiment-report.js';
 import { useReportActions } from './use-report-actions.js';
+import { VariantsTable } from './VariantsTable.js';
 import { VerdictBanner } from './VerdictBanner.js';
+import { isMultiVariant, multipleComparisonsNote } from './variant-summary.js';
 import './report.css';
 
 interface UpliftReportProps {
@@ -57,6 +60,8 @@ export function UpliftReport({ experimentKey, fallback }: UpliftReportProps) {
     );
   }
 
+  const multi = isMultiVariant(report);
+  const mcNote = multipleComparisonsNote(report);
   return (
     <div class={loading ? 'UpliftReport is-stale' : 'UpliftReport'} aria-busy={loading}>
       <VerdictBanner report={report} />
@@ -72,7 +77,7 @@ export function UpliftReport({ experimentKey, fallback }: UpliftReportProps) {
         </Banner>
       )}
       <Card
-        title="Lift over the holdout"
+        title={multi ? 'Variants against the holdout' : 'Lift over the holdout'}
         flush
         headerActions={
           <Button
@@ -96,11 +101,31 @@ export function UpliftReport({ experimentKey, fallback }: UpliftReportProps) {
             onSaveDefault={actions.saveDefault}
           />
         </div>
-        <LiftTable report={report} />
+        {multi ? (
+          <>
+            <LeaderLine report={report} />
+            <VariantsTable report={report} />
+            {report.variants.map((variant) => (
+              <details key={variant.arm} class="ReportCard-section VariantDetails">
+                <summary>{variant.label} against the holdout, metric by metric</summary>
+                <LiftTable report={report} variant={variant} />
+              </details>
+            ))}
+          </>
+        ) : (
+          <LiftTable report={report} />
+        )}
         <p class="ReportCard-section ReportCard-footnote" data-testid="report-explanation">
           Incremental revenue compares shoppers who saw the offer with a randomly held-out group
-          that did not; attributed revenue (lines added by the offer) is shown for reference but
-          overstates impact.
+          that did not, on revenue after discounts and refunds — so the offer’s own discounts are
+          already paid for in it. Attributed revenue (lines added by the offer) is shown for
+          reference but overstates impact.
+          {mcNote && (
+            <>
+              {' '}
+              <span data-testid="report-multiple-comparisons">{mcNote}</span>
+            </>
+          )}
         </p>
       </Card>
       {report.daily.length > 0 && (

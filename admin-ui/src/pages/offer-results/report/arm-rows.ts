@@ -15,8 +15,10 @@ export interface ReportArmRow {
   revenue: string;
   revenuePerUnit: string;
   averageOrderValue: string;
+  /** Share of the arm's orders holding an offer line (counted from orders, not add clicks). */
   attachRate: string | null;
   attributedRevenue: string | null;
+  /** Already taken off revenue: shown as the cost, not to be subtracted again. */
   discounts: string;
   refunds: string;
 }
@@ -25,7 +27,7 @@ export function toReportArmRows(arms: readonly ReportArm[], currency: string): R
   const money = (minor: number) => formatMoney(minor, currency);
   return orderArms(arms).map((arm) => ({
     arm: arm.arm,
-    label: arm.holdout ? 'Holdout' : arm.arm === 'treatment' ? 'Treatment' : arm.arm,
+    label: arm.label,
     note: arm.holdout ? 'offer not shown' : 'saw the offer',
     units: formatCount(arm.units),
     orders: formatCount(arm.orders),
@@ -33,7 +35,7 @@ export function toReportArmRows(arms: readonly ReportArm[], currency: string): R
     revenue: money(arm.revenue),
     revenuePerUnit: arm.units === 0 ? '—' : money(arm.revenuePerUnit),
     averageOrderValue: arm.orders === 0 ? '—' : money(arm.averageOrderValue),
-    attachRate: arm.holdout ? null : formatPercent(arm.attachRate),
+    attachRate: arm.holdout ? null : arm.orders === 0 ? '—' : formatPercent(arm.attachRate),
     attributedRevenue: arm.holdout ? null : money(arm.attributedRevenue),
     discounts: money(arm.discounts),
     refunds: money(arm.refunds),

@@ -33,14 +33,39 @@ export interface Series {
 
 export interface UnitsChartGeometry {
   holdout: Series;
+  /** The first variant (a single-variant offer's only one). */
   treatment: Series;
+  /** Every variant, in the report's order (A, B, C). */
+  variants: Series[];
   xTicks: Tick[];
   yTicks: Tick[];
 }
 
-/** The server's "cannot compare yet" answer is a zero-width interval (see stats/compare.ts). */
-export function hasEstimate(day: ReportDay): boolean {
-  return day.ci[0] !== day.ci[1];
+/** One day of a variant's cumulative lift; a ReportDay is the first variant's. */
+export interface LiftPoint {
+  date: string;
+  lift: number;
+  ci: readonly [number, number];
+  /** The minimum sample was reached by this day. */
+  ready: boolean;
+}
+
+/** A variant's days as lift points (the first variant's are the days themselves). */
+export function liftPoints(daily: readonly ReportDay[], arm: string): LiftPoint[] {
+  return daily.map((day) => {
+    const variant = day.variants.find((v) => v.arm === arm);
+    return variant
+      ? { date: day.date, lift: variant.lift, ci: variant.ci, ready: variant.ready }
+      : { date: day.date, lift: 0, ci: [0, 0], ready: false };
+  });
+}
+
+/**
+ * A day is drawn once it has a real estimate: the minimum sample reached (before, a lift is not a
+ * reading), and not the server's "cannot compare yet" zero-width interval (stats/compare.ts).
+ */
+export function hasEstimate(day: LiftPoint): boolean {
+  return day.ready && day.ci[0] !== day.ci[1];
 }
 
 /** Beyond this many days, per-day dots only clutter the line. */
@@ -53,7 +78,7 @@ function markersFor(points: Point[]): Point[] {
 /** Half the width of the band drawn around a lone day, in SVG units. */
 const LONE_DAY_HALF_WIDTH = 5;
 
-function xScale(daily: readonly ReportDay[], box: ChartBox) {
+function xScale(daily: readonly { date: string }[], box: ChartBox) {
   const scale = scaleLinear(dayDomain(daily.map((d) => d.date)), [box.left, box.width - box.right]);
   return (date: string) => scale(dayNumber(date));
 }
@@ -62,7 +87,7 @@ function xScale(daily: readonly ReportDay[], box: ChartBox) {
 const DATE_LABEL_ROOM = 70;
 
 function dateTicks(
-  daily: readonly ReportDay[],
+  daily: readonly { date: string }[],
   x: (date: string) => number,
   box: ChartBox,
 ): Tick[] {
@@ -77,7 +102,7 @@ function dateTicks(
 }
 
 /** The cumulative relative lift of revenue per unit with its interval as a band, day by day. */
-export function buildLiftChart(daily: readonly ReportDay[], box: ChartBox): LiftChartGeometry {
+export function buildLiftChart(daily: readonly LiftPoint[], box: ChartBox): LiftChartGeometry {
   const x = xScale(daily, box);
   const shown = daily.filter(hasEstimate);
   const domain = intervalDomain(
@@ -115,7 +140,14 @@ export function buildLiftChart(daily: readonly ReportDay[], box: ChartBox): Lift
 /** Cumulative units per arm: a steady ratio between the lines is what a healthy split looks like. */
 export function buildUnitsChart(daily: readonly ReportDay[], box: ChartBox): UnitsChartGeometry {
   const x = xScale(daily, box);
-  const max = Math.max(1, ...daily.flatMap((d) => [d.control.units, d.treatment.units]));
+  const max = Math.max(
+    1,
+    ...daily.flatMap((d) => [
+      d.control.units,
+      d.treatment.units,
+      ...d.variants.map((v) => v.totals.units),
+    ]),
+  );
   // Round the top up to a whole step, so the highest line always sits under a labelled tick.
   const rough = niceTicks([0, max], 4);
   const step = (rough[1] ?? max) - (rough[0] ?? 0);
@@ -126,9 +158,13 @@ export function buildUnitsChart(daily: readonly ReportDay[], box: ChartBox): Uni
     const points = daily.map((d) => ({ x: x(d.date), y: y(pick(d)) }));
     return { path: linePath(points), markers: markersFor(points) };
   };
+  const arms = daily[0]?.variants.map((v) => v.arm) ?? [];
   return {
     holdout: series((d) => d.control.units),
     treatment: series((d) => d.treatment.units),
+    variants: arms.map((arm) =>
+      series((d) => d.variants.find((v) => v.arm === arm)?.totals.units ?? 0),
+    ),
     xTicks: dateTicks(daily, x, box),
     yTicks: ticks.map((value) => ({ at: y(value), label: formatCount(value) })),
   };

@@ -4,6 +4,7 @@ import type {
   ReportArm,
   ReportComparisons,
   StatsEngine,
+  VariantReport,
 } from '../../../api/types.js';
 import { formatPercent } from '../../../lib/format.js';
 import { formatMoney, formatSignedMoney } from '../../../lib/money.js';
@@ -15,18 +16,24 @@ import {
   formatMoneyInterval,
   formatPValue,
 } from './report-format.js';
+import { pendingText } from './variant-summary.js';
 
 export type LiftMetric = keyof ReportComparisons;
 
 export interface LiftRow {
   metric: LiftMetric;
   label: string;
-  /** What the holdout and treatment columns hold, when it is not obvious from the label. */
+  /** What the holdout and variant columns hold, when it is not obvious from the label. */
   hint: string | null;
   holdout: string;
   treatment: string;
-  /** Null when the data could not support a comparison (the report's warnings say why). */
+  /**
+   * Null before the minimum sample (then `pending` says how far there is to go) or when the data
+   * could not support a comparison (the report's warnings say why).
+   */
   lift: string | null;
+  /** Set while the variant is below the minimum sample: shown instead of any figure. */
+  pending: string | null;
   interval: string | null;
   evidence: string;
   comparison: Comparison;
@@ -79,13 +86,20 @@ function armValues(
 }
 
 /**
- * Rows for the lift table. The relative rows share one axis so their intervals compare at a
- * glance; incremental revenue is money and gets its own.
+ * Rows for the lift table of one variant against the holdout (the first variant unless named).
+ * The relative rows share one axis so their intervals compare at a glance; incremental revenue
+ * is money and gets its own. Before the variant's minimum sample no row shows a lift, an
+ * interval or a p-value: each says how far there is to go instead.
  */
-export function toLiftRows(report: ExperimentReport): LiftRow[] {
-  const { comparisons, currency } = report;
+export function toLiftRows(
+  report: ExperimentReport,
+  variant: VariantReport | undefined = report.variants[0],
+): LiftRow[] {
+  const { currency } = report;
+  const comparisons = variant?.comparisons ?? report.comparisons;
+  const pending = variant ? pendingText(variant) : null;
   const holdout = report.arms.find((arm) => arm.holdout);
-  const treatment = report.arms.find((arm) => !arm.holdout);
+  const treatment = report.arms.find((arm) => arm.arm === (variant?.arm ?? 'treatment'));
   const relative = ORDER.filter((m) => m !== 'incrementalRevenue')
     .map((m) => comparisons[m])
     .filter(isInformative);
@@ -98,24 +112,25 @@ export function toLiftRows(report: ExperimentReport): LiftRow[] {
 
   return ORDER.map((metric) => {
     const comparison = comparisons[metric];
-    const informative = isInformative(comparison);
+    const shown = pending === null && isInformative(comparison);
     const base = {
       metric,
       label: LABELS[metric],
       comparison,
-      evidence: formatEvidence(comparison),
+      pending,
+      evidence: shown ? formatEvidence(comparison) : '—',
     };
     if (metric === 'incrementalRevenue') {
-      // Treatment revenue minus what the same checkouts would bring at the holdout's rate:
+      // Variant revenue minus what the same checkouts would bring at the holdout's rate:
       // the two cells then add up to the incremental figure a merchant can check.
       const baseline = holdout && treatment ? holdout.revenuePerUnit * treatment.units : null;
       return {
         ...base,
-        hint: 'Holdout: treatment units × holdout revenue per unit',
+        hint: `Holdout: ${treatment?.label ?? 'variant'} units × holdout revenue per unit`,
         holdout: baseline === null ? '—' : formatMoney(baseline, currency),
         treatment: treatment ? formatMoney(treatment.revenue, currency) : '—',
-        lift: informative ? formatSignedMoney(comparison.expected, currency) : null,
-        interval: informative ? formatMoneyInterval(comparison.ci, currency) : null,
+        lift: shown ? formatSignedMoney(comparison.expected, currency) : null,
+        interval: shown ? formatMoneyInterval(comparison.ci, currency) : null,
         domain: incrementalDomain,
       };
     }
@@ -124,8 +139,8 @@ export function toLiftRows(report: ExperimentReport): LiftRow[] {
       hint: null,
       holdout: armValues(metric, holdout, currency),
       treatment: armValues(metric, treatment, currency),
-      lift: informative ? formatLift(comparison.expected) : null,
-      interval: informative ? formatLiftInterval(comparison.ci) : null,
+      lift: shown ? formatLift(comparison.expected) : null,
+      interval: shown ? formatLiftInterval(comparison.ci) : null,
       domain: relativeDomain,
     };
   });

@@ -2,10 +2,11 @@ import type { ExperimentReport, StatsWarning } from '../../../api/types.js';
 import type { BannerTone } from '../../../components/Banner.js';
 import { formatCount, formatPercent } from '../../../lib/format.js';
 import { formatPStatement } from './report-format.js';
+import { formatShortfall } from './variant-summary.js';
 
 /** One thing a merchant must know before trusting the numbers, in plain words. */
 export interface ReportNotice {
-  key: StatsWarning | 'pending_confirmation';
+  key: StatsWarning | 'srm_notice' | 'pending_confirmation';
   tone: BannerTone;
   title: string;
   body: string;
@@ -50,31 +51,80 @@ const ORDER: readonly StatsWarning[] = [
   'suspicious_lift',
 ];
 
-function describeSampleRatio(report: ExperimentReport): ReportNotice {
-  const holdout = report.arms.find((arm) => arm.holdout);
+/** "Holdout should get 40% of checkouts but got 45% (1,266 of 2,784)", then each variant's share. */
+function describeSplit(report: ExperimentReport): string {
   const total = report.arms.reduce((sum, arm) => sum + arm.units, 0);
-  const split =
-    holdout && total > 0
-      ? ` The holdout should get ${formatPercent(holdout.weight)} of shoppers but got ${formatPercent(
-          holdout.units / total,
-        )} (${formatCount(holdout.units)} of ${formatCount(total)}).`
-      : '';
+  if (total === 0) return '';
+  const share = (units: number) => formatPercent(units / total);
+  const holdout = report.arms.find((arm) => arm.holdout);
+  const holdoutText = holdout
+    ? ` The holdout should get ${formatPercent(holdout.weight)} of shoppers but got ${share(
+        holdout.units,
+      )} (${formatCount(holdout.units)} of ${formatCount(total)}).`
+    : '';
+  const variants = report.arms.filter((arm) => !arm.holdout);
+  if (variants.length <= 1) return holdoutText;
+  const list = variants
+    .map((arm) => `${arm.label} ${formatPercent(arm.weight)} → ${share(arm.units)}`)
+    .join(', ');
+  return `${holdoutText} Variants, configured → observed: ${list}.`;
+}
+
+function describeSampleRatio(report: ExperimentReport): ReportNotice {
   return {
     key: 'srm',
     tone: 'critical',
     title: `Sample ratio mismatch (${formatPStatement(report.srm.pValue)})`,
     body:
-      `The split is not what was configured; results are unreliable until the cause is fixed.${split}` +
+      `The split is not what was configured; results are unreliable until the cause is fixed.${describeSplit(report)}` +
       ' Common causes: the holdout’s visits not being recorded, or the offer’s settings changing mid-test.',
+  };
+}
+
+/**
+ * Below p = 0.05 the split is worth a line even though GrowthBook only alerts below 0.001: an
+ * SRM p of 0.011 left unmentioned is a problem the merchant finds later, on their own.
+ */
+function describeSplitNotice(report: ExperimentReport): ReportNotice {
+  return {
+    key: 'srm_notice',
+    tone: 'warning',
+    title: `Traffic split check (${formatPStatement(report.srm.pValue)})`,
+    body:
+      `The arms’ shares of checkouts are further from the configured split than chance usually gives.${describeSplit(report)}` +
+      ' Results are still shown; if the p-value falls below 0.001 the report stops calling them.',
+  };
+}
+
+/** Not enough data, with how far there is to go when the minimum sample is the reason. */
+function describeNotEnoughData(report: ExperimentReport): ReportNotice {
+  const { sample } = report;
+  if (sample.reached) return { key: 'not_enough_data', ...WORDING.not_enough_data };
+  const furthest = sample.furthest
+    ? ` ${sample.furthest.label} has ${formatCount(sample.furthest.orders)}.`
+    : '';
+  return {
+    key: 'not_enough_data',
+    tone: 'warning',
+    title: `Not enough data yet: ${formatShortfall(sample)}`,
+    body:
+      `Every arm needs at least ${formatCount(sample.minimumOrdersPerArm)} orders before the report shows a result.${furthest}` +
+      ' Until then no lift or revenue figure is shown: with a handful of orders they swing wildly and read like findings.',
   };
 }
 
 export function describeReportWarnings(report: ExperimentReport): ReportNotice[] {
   const present = new Set<StatsWarning>(report.warnings);
   if (report.srm.flagged) present.add('srm');
-  const notices = ORDER.filter((warning) => present.has(warning)).map((warning) =>
-    warning === 'srm' ? describeSampleRatio(report) : { key: warning, ...WORDING[warning] },
-  );
+  if (!report.sample.reached) present.add('not_enough_data');
+  const notices = ORDER.filter((warning) => present.has(warning)).map((warning) => {
+    if (warning === 'srm') return describeSampleRatio(report);
+    if (warning === 'not_enough_data') return describeNotEnoughData(report);
+    return { key: warning, ...WORDING[warning] };
+  });
+  if (!present.has('srm') && report.srm.level === 'notice') {
+    notices.unshift(describeSplitNotice(report));
+  }
   const pending = report.dataQuality.pendingConfirmation;
   if (pending > 0) {
     notices.push({

@@ -33,9 +33,13 @@ export function verdictNextStep(kind: VerdictKind, srmFlagged = false): string {
   return NEXT_STEP[kind];
 }
 
-/** The method in a few words, e.g. "Frequentist · 95% sequential interval (safe to peek)". */
+/**
+ * The method in a few words, e.g. "Frequentist · 95% sequential interval (safe to peek)". With
+ * several variants the level is the Bonferroni-adjusted one each comparison is read at.
+ */
 export function describeMethod(report: ExperimentReport): string {
-  const level = formatConfidenceLevel(report.alpha);
+  const mc = report.multipleComparisons;
+  const level = formatConfidenceLevel(mc.alphaPerComparison);
   const units = report.arms.reduce((sum, arm) => sum + arm.units, 0);
   const method =
     report.engine === 'bayesian'
@@ -43,5 +47,7 @@ export function describeMethod(report: ExperimentReport): string {
       : report.sequential
         ? `Frequentist · ${level} sequential interval (safe to peek)`
         : `Frequentist · ${level} fixed-horizon interval (valid when read once, at the planned end)`;
-  return `${method} · ${formatCount(units)} checkouts in the test`;
+  const adjusted =
+    mc.method === 'bonferroni' ? ` · Bonferroni-adjusted for ${mc.variants} variants` : '';
+  return `${method}${adjusted} · ${formatCount(units)} checkouts in the test`;
 }
