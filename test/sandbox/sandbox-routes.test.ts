@@ -14,12 +14,20 @@ import { SANDBOX_ELEMENT_TAGS } from '../../server/demo/sandbox/client/element-t
 import { mountSandboxRoutes, readConfigFromEmulator } from '../../server/demo/sandbox/index.js';
 import { buildPublishedConfig } from '../../server/domain/publish-config.js';
 import { createTestApp, SHOP_A, type TestApp } from '../helpers/test-app.js';
-import { publishCrossSell, SPRAY_VARIANT } from './offer-fixture.js';
+import {
+  COFFEE_2_PACK,
+  COFFEE_BAG,
+  publishCrossSell,
+  publishOffer,
+  SPRAY_VARIANT,
+  UPSELL,
+} from './offer-fixture.js';
 
 let t: TestApp;
 let ctx: AppContext;
 let app: ReturnType<typeof createApp>;
 let offerId: string;
+let upsell: { id: string; discountCode: string | null };
 
 beforeAll(async () => {
   await ensureExtensionBuilt();
@@ -33,6 +41,7 @@ beforeAll(async () => {
     }),
   ]);
   offerId = await publishCrossSell(app, t.secrets, SHOP_A);
+  upsell = await publishOffer(app, t.secrets, SHOP_A, UPSELL);
 });
 afterAll(() => t.close());
 
@@ -64,7 +73,9 @@ describe('mountSandboxRoutes', () => {
     expect(data.shop).toBe(SHOP_A);
     expect(data.bundleUrl).toBe(`/sandbox/extension/${BUNDLE_FILE}`);
     const published = JSON.parse(data.config ?? 'null');
-    expect(published.offers.map((o: { id: string }) => o.id)).toEqual([offerId]);
+    expect(published.offers.map((o: { id: string }) => o.id).sort()).toEqual(
+      [offerId, upsell.id].sort(),
+    );
     const rebuilt = await buildPublishedConfig(ctx, SHOP_A, published.publishedAt);
     expect(published).toEqual(JSON.parse(JSON.stringify(rebuilt)));
   });
@@ -158,6 +169,45 @@ describe('POST /dev/sandbox/orders', () => {
       ['20071', 12900, {}],
       ['20091', 2400, { _closer_offer: `${offerId}:treatment` }],
     ]);
+  });
+
+  test('an upgraded line and the upsell’s code reach the order: properties, discount, net subtotal', async () => {
+    expect(upsell.discountCode).toBeTruthy();
+    const res = await post({
+      checkoutToken: 'sbx-order-upsell',
+      lines: [
+        {
+          variantId: COFFEE_2_PACK,
+          quantity: 2,
+          attributes: [
+            { key: '_closer_offer', value: `${upsell.id}:treatment` },
+            { key: '_closer_from', value: COFFEE_BAG },
+          ],
+        },
+      ],
+      // Codes are case-insensitive in Shopify; the sandbox follows.
+      discountCodes: [upsell.discountCode!.toLowerCase()],
+    });
+    expect(res.status).toBe(201);
+    const { orderId } = (await res.json()) as { orderId: string };
+    const [row] = await ctx.db.select().from(orders).where(eq(orders.orderId, orderId));
+    // $26 × 2, $2 off each 2-pack.
+    expect(row).toMatchObject({ subtotal: 5200 - 400, totalDiscounts: 400 });
+    expect(row?.lines.map((l) => [l.variantId, l.amount, l.properties])).toEqual([
+      ['20202', 4800, { _closer_offer: `${upsell.id}:treatment`, _closer_from: COFFEE_BAG }],
+    ]);
+  });
+
+  test('refuses a discount code no published offer carries', async () => {
+    const res = await post({
+      checkoutToken: 't',
+      lines: [{ variantId: SPRAY_VARIANT, quantity: 1 }],
+      discountCodes: ['WELCOME10'],
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe(
+      'unknown_discount_code',
+    );
   });
 
   test('refuses an empty cart and a variant that is not in the catalog', async () => {

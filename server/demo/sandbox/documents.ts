@@ -31,6 +31,7 @@ h1{font-size:24px;margin:0 0 8px}h2{font-size:18px;font-weight:600;margin:0 0 12
 .line{display:grid;grid-template-columns:64px 1fr auto;gap:14px;align-items:center}
 .thumb{position:relative;width:64px;height:64px}.thumb img{width:64px;height:64px;border-radius:8px;border:1px solid rgba(0,0,0,.1);background:#fff}
 .qty{position:absolute;top:-8px;right:-8px;min-width:21px;height:21px;border-radius:11px;background:#666;color:#fff;font-size:12px;display:flex;align-items:center;justify-content:center;padding:0 6px}
+.line-price{display:flex;flex-direction:column;align-items:flex-end}.line-price .was{color:#707070;font-size:12px}
 .line-title{font-weight:500}.line-title small{display:block;color:#707070;font-weight:400;font-size:12px}.line-title .tag{color:#0c5132}
 .totals{display:grid;grid-template-columns:1fr auto;gap:8px;margin:0}.totals dt,.totals dd{margin:0}.totals dd{text-align:right}
 .totals .total{font-size:18px;font-weight:600;padding-top:8px}.totals .total small{font-size:12px;color:#707070;font-weight:400}
@@ -40,6 +41,13 @@ h1{font-size:24px;margin:0 0 8px}h2{font-size:18px;font-weight:600;margin:0 0 12
 .debug-row{display:flex;gap:6px;flex-wrap:wrap;align-items:center;margin-bottom:6px}.debug input[name=token]{width:150px;font:inherit;padding:2px 4px}
 .debug button{font:inherit;padding:2px 8px;border-radius:4px;border:1px solid #555;background:#2c2f33;color:#fff;cursor:pointer}
 .debug ul,.debug ol{margin:4px 0;padding-left:18px}.debug code{color:#9cdcfe}.debug strong{color:#ffd479}
+.debug select{max-width:170px;font:inherit}
+@media (max-width:750px){
+.shop-header{padding:16px}.layout{grid-template-columns:minmax(0,1fr)}
+.main{padding:24px 16px 48px}.summary{order:-1;padding:24px 16px;border-left:0;border-bottom:1px solid #dedede}
+.fields{grid-template-columns:minmax(0,1fr)}
+.debug{width:auto;left:8px;right:8px;bottom:8px;max-height:30vh}
+}
 `;
 
 export function renderSandboxPage(data: SandboxData) {

@@ -7,6 +7,7 @@ import { ApiError } from '../../http/errors.js';
 import { parseOrThrow, readJson } from '../../http/validate.js';
 import { localOnly } from '../local-only.js';
 import { signCheckoutSessionToken, webhookHeaders } from '../shopify-signatures.js';
+import { parseConfig } from './client/decisions.js';
 import { CLIENT_ENTRIES, type ClientAsset, loadClientAsset } from './client-assets.js';
 import { renderSandboxFrame, renderSandboxPage } from './documents.js';
 import type { ReadPublishedConfig } from './published-config.js';
@@ -113,6 +114,8 @@ export function mountSandboxRoutes(ctx: AppContext, options: SandboxOptions) {
         input,
         { currency: shopRow?.currency ?? 'USD' },
         { orderId, createdAt: new Date() },
+        // The published offers' discounts: a code's amounts come from them, never from the page.
+        parseConfig(await options.readPublishedConfig()),
       );
       const body = JSON.stringify(payload);
       const delivered = await app.request(`${ctx.appUrl}/webhooks/orders/create`, {

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import type { PublishedConfig } from '../../../core/offers/published-config.js';
 import { fromMinorUnits } from '../../domain/money.js';
 import { ApiError } from '../../http/errors.js';
 import { DEMO_CATALOG, type DemoProduct, type DemoVariant } from '../catalog.js';
+import { findDiscount, lineAllocations, type SandboxDiscount } from './client/discounts.js';
 
 /** What the sandbox's "Pay now" sends: the cart as the checkout holds it. */
 export const sandboxOrderSchema = z
@@ -22,6 +24,8 @@ export const sandboxOrderSchema = z
       )
       .min(1, 'the cart is empty')
       .max(50),
+    /** Codes the sandbox checkout accepted; the amounts are recomputed here, never taken. */
+    discountCodes: z.array(z.string().trim().min(1).max(255)).max(5).default([]),
   })
   .strict();
 
@@ -37,15 +41,33 @@ function findVariant(id: string): { product: DemoProduct; variant: DemoVariant }
   throw new ApiError(400, 'unknown_variant', `${id} is not in the demo catalog.`);
 }
 
+/** The published offer discounts behind the codes, in the order they were applied. */
+function resolveCodes(codes: string[], config: PublishedConfig | null): SandboxDiscount[] {
+  const seen = new Set<string>();
+  return codes.flatMap((code) => {
+    const discount = findDiscount(config, code);
+    if (!discount) {
+      throw new ApiError(400, 'unknown_discount_code', `${code} is not a published offer's code.`);
+    }
+    if (seen.has(discount.code)) return [];
+    seen.add(discount.code);
+    return [discount];
+  });
+}
+
 /**
- * A Shopify REST `orders/create` payload for the sandbox cart. Prices come from the catalog, never
- * from the page; line attributes become line `properties` (that is how `_closer_offer` reaches the
- * order in Shopify too), and the checkout token is the experiment unit.
+ * A Shopify REST `orders/create` payload for the sandbox cart. Prices come from the catalog and
+ * discounts from the published config, never from the page; line attributes become line
+ * `properties` (that is how `_closer_offer` and `_closer_from` reach the order in Shopify too),
+ * and the checkout token is the experiment unit. A code discount appears as Shopify writes it:
+ * a `discount_applications` entry, `discount_allocations` on the lines it reduced,
+ * `discount_codes`, `total_discounts`, and a subtotal after discounts.
  */
 export function buildSandboxOrder(
   input: SandboxOrderInput,
   shop: { currency: string },
   ids: { orderId: number; createdAt: Date },
+  config: PublishedConfig | null = null,
 ) {
   const { currency } = shop;
   const amount = (minor: number) => fromMinorUnits(minor, currency).toFixed(2);
@@ -53,10 +75,21 @@ export function buildSandboxOrder(
     shop_money: { amount: amount(minor), currency_code: currency },
     presentment_money: { amount: amount(minor), currency_code: currency },
   });
-  let subtotal = 0;
+  const discounts = resolveCodes(input.discountCodes, config);
+  const codeTotals = new Map(discounts.map((d) => [d.code, 0]));
+  let lineItemsTotal = 0;
+  let discountTotal = 0;
   const lineItems = input.lines.map((line, i) => {
     const { product, variant } = findVariant(line.variantId);
-    subtotal += variant.price * line.quantity;
+    lineItemsTotal += variant.price * line.quantity;
+    const allocations = lineAllocations(discounts, {
+      variantId: variant.id,
+      unitPrice: variant.price,
+      quantity: line.quantity,
+    });
+    const lineDiscount = allocations.reduce((sum, a) => sum + a.amount, 0);
+    discountTotal += lineDiscount;
+    for (const a of allocations) codeTotals.set(a.code, (codeTotals.get(a.code) ?? 0) + a.amount);
     const variantTitle = variant.title === 'Default Title' ? null : variant.title;
     return {
       id: ids.orderId * 100 + i + 1,
@@ -71,14 +104,19 @@ export function buildSandboxOrder(
       quantity: line.quantity,
       price: amount(variant.price),
       price_set: set(variant.price),
-      total_discount: '0.00',
-      total_discount_set: set(0),
-      discount_allocations: [],
+      total_discount: amount(lineDiscount),
+      total_discount_set: set(lineDiscount),
+      discount_allocations: allocations.map((a) => ({
+        amount: amount(a.amount),
+        amount_set: set(a.amount),
+        discount_application_index: discounts.findIndex((d) => d.code === a.code),
+      })),
       requires_shipping: true,
       taxable: true,
       properties: line.attributes.map((a) => ({ name: a.key, value: a.value })),
     };
   });
+  const subtotal = lineItemsTotal - discountTotal;
   return {
     id: ids.orderId,
     admin_graphql_api_id: `gid://shopify/Order/${ids.orderId}`,
@@ -96,14 +134,31 @@ export function buildSandboxOrder(
     created_at: ids.createdAt.toISOString(),
     subtotal_price: amount(subtotal),
     subtotal_price_set: set(subtotal),
-    total_line_items_price: amount(subtotal),
-    total_line_items_price_set: set(subtotal),
+    total_line_items_price: amount(lineItemsTotal),
+    total_line_items_price_set: set(lineItemsTotal),
     total_price: amount(subtotal),
     total_price_set: set(subtotal),
-    total_discounts: '0.00',
-    total_discounts_set: set(0),
+    total_discounts: amount(discountTotal),
+    total_discounts_set: set(discountTotal),
     total_tax: '0.00',
     total_tax_set: set(0),
+    discount_applications: discounts.map((d) => ({
+      type: 'discount_code',
+      code: d.code,
+      title: d.code,
+      description: null,
+      // Percentage: of each entitled line; fixed: that many minor units off each item.
+      value: d.type === 'percentage' ? d.value.toFixed(1) : amount(d.value),
+      value_type: d.type === 'percentage' ? 'percentage' : 'fixed_amount',
+      allocation_method: d.type === 'percentage' ? 'across' : 'each',
+      target_selection: 'entitled',
+      target_type: 'line_item',
+    })),
+    discount_codes: discounts.map((d) => ({
+      code: d.code,
+      amount: amount(codeTotals.get(d.code) ?? 0),
+      type: d.type === 'percentage' ? 'percentage' : 'fixed_amount',
+    })),
     note_attributes: [],
     shipping_lines: [],
     line_items: lineItems,

@@ -32,6 +32,8 @@ export function CheckoutPage({
           quantity: l.quantity,
           attributes: l.attributes,
         })),
+        // The server recomputes every amount from the catalog and the published discounts.
+        discountCodes: host.discountCodes.value,
       }),
     });
     const body = (await res.json()) as { name?: string; error?: { message: string } };

@@ -1,4 +1,5 @@
-import { decideAll, findToken, parseConfig, sandboxContext } from './decisions';
+import { useState } from 'preact/hooks';
+import { decideAll, findToken, parseConfig, sandboxContext, type WantedArm } from './decisions';
 import type { ObservedEvent, SandboxHost, Store } from './sandbox-types';
 import { useStore } from './use-store';
 
@@ -22,11 +23,13 @@ export function DebugPanel({
 }) {
   const lines = useStore(host.lines);
   const sent = useStore(events);
+  const links = useStore(host.followedLinks);
   const config = parseConfig(host.data.config);
   const context = sandboxContext(lines, host.data.currency, host.language);
   const decisions = decideAll(config, context, host.token);
-  const pick = (holdout: boolean) => {
-    const token = config && findToken(config, context, holdout);
+  const [toAdd, setToAdd] = useState(host.data.catalog[0]?.id ?? '');
+  const pick = (wanted: WantedArm, offerId?: string) => {
+    const token = config && findToken(config, context, wanted, offerId);
     if (token) reloadWith({ token });
   };
 
@@ -49,10 +52,10 @@ export function DebugPanel({
         <button type="submit">Use</button>
       </form>
       <div class="debug-row">
-        <button type="button" onClick={() => pick(false)} disabled={!config}>
+        <button type="button" onClick={() => pick({ holdout: false })} disabled={!config}>
           Treatment token
         </button>
-        <button type="button" onClick={() => pick(true)} disabled={!config}>
+        <button type="button" onClick={() => pick({ holdout: true })} disabled={!config}>
           Holdout token
         </button>
         <button
@@ -69,7 +72,40 @@ export function DebugPanel({
           />{' '}
           Lines locked
         </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={host.refuseCodes}
+            onChange={() => reloadWith({ refuseCodes: host.refuseCodes ? null : '1' })}
+          />{' '}
+          Codes refused
+        </label>
       </div>
+      <form
+        class="debug-row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          host.addToCart(toAdd);
+        }}
+      >
+        <label>
+          Product{' '}
+          <select
+            value={toAdd}
+            data-testid="add-to-cart-variant"
+            onChange={(e) => setToAdd((e.currentTarget as HTMLSelectElement).value)}
+          >
+            {host.data.catalog.map((v) => (
+              <option key={v.id} value={v.id}>
+                {v.variantTitle ? `${v.title} — ${v.variantTitle}` : v.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" data-testid="add-to-cart">
+          Add to cart
+        </button>
+      </form>
       <p class="muted">
         {config
           ? `Published config: ${config.offers.length} offer(s), ${new Date(config.publishedAt).toLocaleString()}`
@@ -78,13 +114,34 @@ export function DebugPanel({
       </p>
       {config && decisions.length === 0 && <p class="muted">No offer is eligible for this cart.</p>}
       <ul class="decisions">
-        {decisions.map((d) => (
-          <li key={d.offerId} data-testid="decision" data-arm={d.arm ?? 'none'}>
-            <code>{d.offerId}</code> {config?.offers.find((o) => o.id === d.offerId)?.target}:{' '}
-            <strong>{d.inExperiment ? d.arm : 'outside coverage'}</strong>
-            {d.holdout && ' (renders nothing, logs exposure)'}
-          </li>
-        ))}
+        {decisions.map((d) => {
+          const offer = config?.offers.find((o) => o.id === d.offerId);
+          return (
+            <li
+              key={d.offerId}
+              data-testid="decision"
+              data-offer={d.offerId}
+              data-kind={offer?.kind}
+              data-arm={d.arm ?? 'none'}
+            >
+              <code>{d.offerId}</code> {offer?.kind} @ {offer?.target}:{' '}
+              <strong>{d.inExperiment ? d.arm : 'outside coverage'}</strong>
+              {d.holdout && ' (renders nothing, logs exposure)'}
+              <span class="debug-row">
+                {offer?.experiment.arms.map((arm) => (
+                  <button
+                    key={arm.key}
+                    type="button"
+                    aria-label={`Use a ${arm.key} token for ${d.offerId}`}
+                    onClick={() => pick({ arm: arm.key }, d.offerId)}
+                  >
+                    {arm.key}
+                  </button>
+                ))}
+              </span>
+            </li>
+          );
+        })}
       </ul>
       <ol class="events" data-testid="events">
         {sent.map((e, i) => (
@@ -93,6 +150,15 @@ export function DebugPanel({
           </li>
         ))}
       </ol>
+      {links.length > 0 && (
+        <ul data-testid="followed-links">
+          {links.map((link, i) => (
+            <li key={i} data-testid="followed-link" data-href={link.href}>
+              Followed {link.href} (the sandbox stays in checkout)
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

@@ -1,6 +1,10 @@
+import { parseConfig } from './decisions';
+import { findDiscount, lineAllocations, type SandboxDiscount } from './discounts';
 import type {
   CartLineChange,
   CartLineChangeResult,
+  DiscountCodeChange,
+  DiscountCodeChangeResult,
   SandboxCartLine,
   SandboxData,
   SandboxVariant,
@@ -8,92 +12,196 @@ import type {
 import { createStore, deriveStore } from './store';
 
 /** How long a cart change "takes", so the extension's loading state is visible as in checkout. */
-const CHANGE_LATENCY_MS = 350;
+const CHANGE_LATENCY_MS = 200;
 
 const digitsOf = (currency: string) =>
   new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
     .maximumFractionDigits ?? 2;
 
-/** The demo cart behind `shopify.lines` and `shopify.cost`, with Shopify's money shape (major units). */
-export function createCart(data: SandboxData, options: { canAddCartLine: boolean }) {
+/** A line as the cart keeps it; prices and discounts are derived from the catalog. */
+interface RawLine {
+  id: string;
+  variantId: string;
+  quantity: number;
+  attributes: { key: string; value: string }[];
+}
+
+export interface CartOptions {
+  /** False: checkout refuses line changes (express checkout, draft orders). */
+  canChangeLines: boolean;
+  /** True: every discount code is refused, as Shopify refuses an expired or deleted code. */
+  refuseCodes: boolean;
+}
+
+/**
+ * The demo cart behind `shopify.lines`, `shopify.cost` and the discount codes, with Shopify's
+ * money shape (decimal major units). A code is one a published offer carries; it discounts the
+ * lines of that offer's variants, and a line's `cost.totalAmount` is after its discounts.
+ */
+export function createCart(data: SandboxData, options: CartOptions) {
   const catalog = new Map(data.catalog.map((v) => [v.id, v]));
+  const config = parseConfig(data.config);
   const toMajor = (minor: number) => minor / 10 ** digitsOf(data.currency);
   let nextLineId = 1;
+  const newLine = (variantId: string, quantity: number, attributes: RawLine['attributes']) => ({
+    id: `gid://shopify/CartLine/${nextLineId++}`,
+    variantId,
+    quantity,
+    attributes,
+  });
 
-  function toLine(
-    variant: SandboxVariant,
-    quantity: number,
-    attributes: SandboxCartLine['attributes'],
-  ): SandboxCartLine {
-    return {
-      id: `gid://shopify/CartLine/${nextLineId++}`,
-      merchandise: {
-        type: 'variant',
-        id: variant.id,
-        title: variant.title,
-        ...(variant.variantTitle ? { subtitle: variant.variantTitle } : {}),
-        image: { url: variant.imageUrl, altText: variant.title },
-        product: {
-          id: variant.productId,
-          vendor: variant.vendor,
-          productType: variant.productType,
+  const raw = createStore<RawLine[]>(
+    data.initialCart
+      .filter(({ variantId }) => catalog.has(variantId))
+      .map(({ variantId, quantity }) => newLine(variantId, quantity, [])),
+  );
+  const codes = createStore<SandboxDiscount[]>([]);
+  const rebuild = () => lines.set(raw.value.flatMap((line) => toCartLine(line, codes.value)));
+
+  function toCartLine(line: RawLine, discounts: SandboxDiscount[]): SandboxCartLine[] {
+    const variant = catalog.get(line.variantId);
+    if (!variant) return [];
+    const allocations = lineAllocations(discounts, {
+      variantId: variant.id,
+      unitPrice: variant.price,
+      quantity: line.quantity,
+    });
+    const off = allocations.reduce((sum, a) => sum + a.amount, 0);
+    return [
+      {
+        id: line.id,
+        merchandise: merchandiseOf(variant),
+        quantity: line.quantity,
+        cost: {
+          totalAmount: {
+            amount: toMajor(variant.price * line.quantity - off),
+            currencyCode: data.currency,
+          },
         },
-        selectedOptions: variant.variantTitle
-          ? [{ name: 'Option', value: variant.variantTitle }]
-          : [],
-        requiresShipping: true,
+        attributes: line.attributes,
+        discountAllocations: allocations.map((a) => ({
+          type: 'code' as const,
+          code: a.code,
+          discountedAmount: { amount: toMajor(a.amount), currencyCode: data.currency },
+        })),
+        undiscountedAmount: toMajor(variant.price * line.quantity),
       },
-      quantity,
-      cost: {
-        totalAmount: { amount: toMajor(variant.price * quantity), currencyCode: data.currency },
-      },
-      attributes,
-    };
+    ];
   }
 
-  const initial = data.initialCart.flatMap(({ variantId, quantity }) => {
-    const variant = catalog.get(variantId);
-    return variant ? [toLine(variant, quantity, [])] : [];
-  });
-  const lines = createStore<SandboxCartLine[]>(initial);
+  const lines = createStore<SandboxCartLine[]>([]);
+  rebuild();
+  raw.subscribe(rebuild);
+  codes.subscribe(rebuild);
   const subtotal = deriveStore(lines, (all) => ({
     amount: all.reduce((sum, line) => sum + line.cost.totalAmount.amount, 0),
     currencyCode: data.currency,
   }));
+  const discountCodes = deriveStore(codes, (all) => all.map((d) => d.code));
 
   function add(change: Extract<CartLineChange, { type: 'addCartLine' }>): CartLineChangeResult {
     const variant = catalog.get(change.merchandiseId);
     if (!variant) return { type: 'error', message: 'The merchandise does not exist.' };
     if (!variant.available) return { type: 'error', message: 'The variant is sold out.' };
     const attributes = change.attributes ?? [];
-    const same = lines.value.find(
+    const same = raw.value.find(
       (l) =>
-        l.merchandise.id === variant.id &&
-        JSON.stringify(l.attributes) === JSON.stringify(attributes),
+        l.variantId === variant.id && JSON.stringify(l.attributes) === JSON.stringify(attributes),
     );
-    lines.set(
+    raw.set(
       same
-        ? lines.value.map((l) =>
-            l === same
-              ? { ...toLine(variant, l.quantity + change.quantity, attributes), id: l.id }
+        ? raw.value.map((l) => (l === same ? { ...l, quantity: l.quantity + change.quantity } : l))
+        : [...raw.value, newLine(variant.id, change.quantity, attributes)],
+    );
+    return { type: 'success' };
+  }
+
+  /** Shopify's updateCartLine: swap the variant, set the quantity, replace the attributes. */
+  function update(
+    change: Extract<CartLineChange, { type: 'updateCartLine' }>,
+  ): CartLineChangeResult {
+    const line = raw.value.find((l) => l.id === change.id);
+    if (!line) return { type: 'error', message: 'The cart line does not exist.' };
+    const variantId = change.merchandiseId ?? line.variantId;
+    const variant = catalog.get(variantId);
+    if (!variant) return { type: 'error', message: 'The merchandise does not exist.' };
+    if (!variant.available) return { type: 'error', message: 'The variant is sold out.' };
+    const quantity = change.quantity ?? line.quantity;
+    raw.set(
+      quantity <= 0
+        ? raw.value.filter((l) => l !== line)
+        : raw.value.map((l) =>
+            l === line
+              ? { ...l, variantId, quantity, attributes: change.attributes ?? l.attributes }
               : l,
-          )
-        : [...lines.value, toLine(variant, change.quantity, attributes)],
+          ),
+    );
+    return { type: 'success' };
+  }
+
+  function remove(
+    change: Extract<CartLineChange, { type: 'removeCartLine' }>,
+  ): CartLineChangeResult {
+    const line = raw.value.find((l) => l.id === change.id);
+    if (!line) return { type: 'error', message: 'The cart line does not exist.' };
+    const quantity = line.quantity - change.quantity;
+    raw.set(
+      quantity <= 0
+        ? raw.value.filter((l) => l !== line)
+        : raw.value.map((l) => (l === line ? { ...l, quantity } : l)),
     );
     return { type: 'success' };
   }
 
   async function applyCartLinesChange(change: CartLineChange): Promise<CartLineChangeResult> {
     await new Promise((resolve) => setTimeout(resolve, CHANGE_LATENCY_MS));
-    if (!options.canAddCartLine)
+    if (!options.canChangeLines)
       return { type: 'error', message: 'Cart lines cannot be changed in this checkout.' };
     if (change.type === 'addCartLine') return add(change);
-    if (change.type === 'removeCartLine') {
-      lines.set(lines.value.filter((l) => l.id !== change.id));
-      return { type: 'success' };
-    }
-    return { type: 'error', message: `The sandbox does not emulate ${change.type}.` };
+    if (change.type === 'updateCartLine') return update(change);
+    return remove(change);
   }
 
-  return { lines, subtotal, applyCartLinesChange };
+  async function applyDiscountCodeChange(
+    change: DiscountCodeChange,
+  ): Promise<DiscountCodeChangeResult> {
+    await new Promise((resolve) => setTimeout(resolve, CHANGE_LATENCY_MS));
+    const wanted = change.code.trim().toUpperCase();
+    const others = codes.value.filter((d) => d.code.toUpperCase() !== wanted);
+    if (change.type === 'removeDiscountCode') {
+      codes.set(others);
+      return { type: 'success' };
+    }
+    const discount = options.refuseCodes ? null : findDiscount(config, change.code);
+    if (!discount) return { type: 'error', message: 'The discount code is not valid.' };
+    codes.set([...others, discount]);
+    return { type: 'success' };
+  }
+
+  /** The debug panel's "add to cart": a plain line, as if the shopper had it before checkout. */
+  function addVariant(variantId: string, quantity = 1) {
+    if (catalog.has(variantId)) raw.set([...raw.value, newLine(variantId, quantity, [])]);
+  }
+
+  return {
+    lines,
+    subtotal,
+    discountCodes,
+    applyCartLinesChange,
+    applyDiscountCodeChange,
+    addVariant,
+  };
+}
+
+function merchandiseOf(variant: SandboxVariant): SandboxCartLine['merchandise'] {
+  return {
+    type: 'variant',
+    id: variant.id,
+    title: variant.title,
+    ...(variant.variantTitle ? { subtitle: variant.variantTitle } : {}),
+    image: { url: variant.imageUrl, altText: variant.title },
+    product: { id: variant.productId, vendor: variant.vendor, productType: variant.productType },
+    selectedOptions: variant.variantTitle ? [{ name: 'Option', value: variant.variantTitle }] : [],
+    requiresShipping: true,
+  };
 }

@@ -53,17 +53,27 @@ export function decideAll(
   return config ? decideOffers(config, context, token) : [];
 }
 
-/** A fresh token that decide puts in the wanted arm of the first offer, so both arms can be seen. */
+/** Which arm a token should land in: holdout or not (any content variant), or one arm by key. */
+export type WantedArm = { holdout: boolean } | { arm: string };
+
+/**
+ * A fresh token that decide puts in the wanted arm — of one offer, or of the first offer decided
+ * for this cart — so every arm of every offer can be seen.
+ */
 export function findToken(
   config: PublishedConfig,
   context: DecideContext,
-  holdout: boolean,
+  wanted: WantedArm,
+  offerId?: string,
 ): string | null {
   for (let i = 0; i < 10_000; i++) {
     const token = `sbx-${Math.random().toString(36).slice(2, 12)}`;
-    const [first] = decideOffers(config, context, token);
-    if (!first) return null;
-    if (first.inExperiment && first.holdout === holdout) return token;
+    const decisions = decideOffers(config, context, token);
+    const decision = offerId ? decisions.find((d) => d.offerId === offerId) : decisions[0];
+    if (!decision) return null;
+    if (!decision.inExperiment) continue;
+    if ('arm' in wanted ? decision.arm === wanted.arm : decision.holdout === wanted.holdout)
+      return token;
   }
   return null;
 }

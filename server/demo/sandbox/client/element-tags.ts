@@ -7,6 +7,8 @@ export const SANDBOX_ELEMENT_TAGS = [
   's-button',
   's-grid',
   's-heading',
+  's-icon',
+  's-link',
   's-product-thumbnail',
   's-stack',
   's-text',

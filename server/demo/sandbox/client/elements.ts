@@ -26,7 +26,11 @@ const STYLES: Record<(typeof SANDBOX_ELEMENT_TAGS)[number], string> = {
   's-grid': ':host{display:grid;min-width:0}',
   's-heading': ':host{display:block;font-size:16px;font-weight:600;line-height:1.3;color:#000}',
   's-text':
-    ':host{display:block;font-size:14px;line-height:1.45;color:#000}:host([type=strong]){font-weight:600}:host([color=subdued]){color:#707070}',
+    ':host{display:block;font-size:14px;line-height:1.45;color:#000}:host([type=strong]){font-weight:600}:host([color=subdued]){color:#707070}:host([type=redundant]){text-decoration:line-through}',
+  's-icon':
+    ':host{display:inline-flex;width:24px;height:24px;color:#1773b0}svg{width:24px;height:24px;fill:none;stroke:currentColor;stroke-width:1.6;stroke-linecap:round;stroke-linejoin:round}',
+  's-link':
+    ':host{display:inline}a{color:#1773b0;text-decoration:underline;cursor:pointer;font-size:14px}',
   's-product-thumbnail':
     ':host{display:block;position:relative;width:64px;height:64px;border-radius:8px;background:#ebebeb}img{width:64px;height:64px;border-radius:8px;border:1px solid rgba(0,0,0,.1);object-fit:cover;background:#fff;box-sizing:border-box}',
   's-button': `:host{display:inline-block}
@@ -52,7 +56,26 @@ const TEMPLATES: Partial<Record<(typeof SANDBOX_ELEMENT_TAGS)[number], string>> 
   's-button':
     '<button type="button"><span class="spinner"></span><span class="label"><slot></slot></span></button>',
   's-banner': '<div role="status"><strong hidden></strong><slot></slot></div>',
+  's-icon': '<svg viewBox="0 0 24 24" aria-hidden="true"><path></path></svg>',
+  's-link': '<a><slot></slot></a>',
 };
+
+/** Outlines of the Polaris icons the extension asks for (by `type`); others draw a circle. */
+const ICON_PATHS: Record<string, string> = {
+  'check-circle': 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM8 12.5l2.7 2.7L16 9.8',
+  truck:
+    'M2 6h11v10H2zM13 9h4l4 4v3h-8zM6 19a2 2 0 1 0 0-4 2 2 0 0 0 0 4zM17 19a2 2 0 1 0 0-4 2 2 0 0 0 0 4z',
+  return: 'M9 7H4V2M4.5 7A8.5 8.5 0 1 1 3.5 13',
+  lock: 'M5 11h14v10H5zM8 11V7a4 4 0 0 1 8 0v4',
+  star: 'M12 3l2.8 5.7 6.2.9-4.5 4.4 1.1 6.2L12 17.3 6.4 20.2l1.1-6.2L3 9.6l6.2-.9z',
+};
+const CIRCLE = 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18z';
+
+export interface ElementOptions {
+  /** Where a followed `s-link` is reported; the sandbox never navigates away from checkout. */
+  onFollowLink(href: string, target: string | null): void;
+}
+let linkOptions: ElementOptions | null = null;
 
 class SandboxElement extends HTMLElement {
   static observedAttributes = [
@@ -66,6 +89,8 @@ class SandboxElement extends HTMLElement {
     'disabled',
     'accessibilitylabel',
     'heading',
+    'type',
+    'href',
   ];
 
   constructor() {
@@ -82,6 +107,16 @@ class SandboxElement extends HTMLElement {
       },
       { capture: true },
     );
+    // Like Polaris: the app's click handler runs, then the link is followed — here reported to
+    // the page instead of leaving the sandbox. On the host, so a click anywhere on it counts.
+    if (this.localName === 's-link') {
+      this.addEventListener('click', (event) => {
+        event.preventDefault();
+        const href = this.getAttribute('href');
+        if (href)
+          queueMicrotask(() => linkOptions?.onFollowLink(href, this.getAttribute('target')));
+      });
+    }
   }
 
   connectedCallback() {
@@ -118,6 +153,10 @@ class SandboxElement extends HTMLElement {
       if (label) button.setAttribute('aria-label', label);
       button.setAttribute('aria-busy', String(this.hasAttribute('loading')));
     }
+    const path = this.localName === 's-icon' ? root.querySelector('path') : null;
+    path?.setAttribute('d', ICON_PATHS[this.getAttribute('type') ?? ''] ?? CIRCLE);
+    const anchor = root.querySelector('a');
+    if (anchor) anchor.href = this.getAttribute('href') ?? '';
     const heading = root.querySelector('strong');
     if (heading) {
       heading.textContent = this.getAttribute('heading') ?? '';
@@ -126,7 +165,8 @@ class SandboxElement extends HTMLElement {
   }
 }
 
-export function defineSandboxElements() {
+export function defineSandboxElements(options: ElementOptions) {
+  linkOptions = options;
   for (const tag of SANDBOX_ELEMENT_TAGS) {
     if (!customElements.get(tag)) customElements.define(tag, class extends SandboxElement {});
   }

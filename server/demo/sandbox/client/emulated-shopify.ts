@@ -79,7 +79,14 @@ export function createEmulatedShopify(
     buyerIdentity: { customer: live(constant<{ id: string } | undefined>(undefined)) },
     checkoutToken: live(constant<string | undefined>(host.token)),
     settings: live(constant({})),
-    instructions: live(constant({ lines: { canAddCartLine: host.canAddCartLine } })),
+    instructions: live(
+      constant({
+        // Express checkout refuses both; the sandbox's `?cannotAdd=1` stands for it.
+        lines: { canAddCartLine: host.canAddCartLine, canUpdateCartLine: host.canAddCartLine },
+        discounts: { canUpdateDiscountCodes: true },
+      }),
+    ),
+    shop: { storefrontUrl: `https://${host.data.shop}`, myshopifyDomain: host.data.shop },
     extension: { target, scriptUrl },
     i18n: {
       formatCurrency: (value, options) =>
@@ -101,6 +108,7 @@ export function createEmulatedShopify(
       },
     },
     applyCartLinesChange: (change) => host.applyCartLinesChange(change),
+    applyDiscountCodeChange: (change) => host.applyDiscountCodeChange(change),
     extend(registered, run) {
       modules.set(registered, run);
     },

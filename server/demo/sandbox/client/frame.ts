@@ -41,7 +41,9 @@ function observeEvents(sandbox: SandboxHost) {
 async function start(sandbox: SandboxHost) {
   // The block sits in the main column as a boxed section; the summary slot is flush.
   document.body.dataset.placement = target.includes('cart-line-list') ? 'summary' : 'main';
-  defineSandboxElements();
+  defineSandboxElements({
+    onFollowLink: (href) => sandbox.followLink({ target, href }),
+  });
   observeEvents(sandbox);
   const messages = await loadMessages(sandbox.data.localesUrl, sandbox.language);
   const scriptUrl = new URL(sandbox.data.bundleUrl, location.href).href;

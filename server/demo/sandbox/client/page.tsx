@@ -1,7 +1,9 @@
 import { render } from 'preact';
 import { CheckoutPage } from './CheckoutPage';
 import { createCart } from './cart';
+import { formatCartParam, parseCartParam } from './cart-param';
 import {
+  type FollowedLink,
   type ObservedEvent,
   SANDBOX_HOST_GLOBAL,
   type SandboxData,
@@ -12,7 +14,8 @@ import { createStore } from './store';
 /**
  * The sandbox page: the demo checkout the extension frames run in. It owns the cart and exposes
  * it to the frames as `window.closerSandbox`. `?token=` picks the checkout token (the experiment
- * unit), `?lang=fr` the buyer language, `?cannotAdd=1` a checkout that refuses new lines.
+ * unit), `?cart=` the starting cart (cart-param.ts), `?lang=fr` the buyer language,
+ * `?cannotAdd=1` a checkout that refuses line changes, `?refuseCodes=1` one that refuses codes.
  */
 function startSandbox() {
   const data = JSON.parse(
@@ -26,17 +29,36 @@ function startSandbox() {
     history.replaceState(null, '', `?${params}`);
   }
   const canAddCartLine = params.get('cannotAdd') !== '1';
-  const cart = createCart(data, { canAddCartLine });
+  const refuseCodes = params.get('refuseCodes') === '1';
+  let seed = parseCartParam(params.get('cart')) ?? data.initialCart;
+  const cart = createCart(
+    { ...data, initialCart: seed },
+    { canChangeLines: canAddCartLine, refuseCodes },
+  );
   const events = createStore<ObservedEvent[]>([]);
+  const followedLinks = createStore<FollowedLink[]>([]);
   const host: SandboxHost = {
     data,
     token,
     language: params.get('lang') === 'fr' ? 'fr' : 'en',
     canAddCartLine,
+    refuseCodes,
     lines: cart.lines,
     subtotal: cart.subtotal,
+    discountCodes: cart.discountCodes,
+    followedLinks,
     applyCartLinesChange: cart.applyCartLinesChange,
+    applyDiscountCodeChange: cart.applyDiscountCodeChange,
     observeEvents: (observed) => events.set([...events.value, ...observed]),
+    followLink: (link) => followedLinks.set([...followedLinks.value, link]),
+    addToCart(variantId) {
+      cart.addVariant(variantId);
+      // Written to the URL, so picking another token (a reload) starts from the same cart.
+      seed = [...seed, { variantId, quantity: 1 }];
+      const url = new URL(location.href);
+      url.searchParams.set('cart', formatCartParam(seed));
+      history.replaceState(null, '', url.href);
+    },
   };
   (window as unknown as Record<string, SandboxHost>)[SANDBOX_HOST_GLOBAL] = host;
   document.documentElement.lang = host.language;

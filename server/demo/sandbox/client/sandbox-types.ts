@@ -45,8 +45,12 @@ export interface SandboxCartLine {
     requiresShipping: boolean;
   };
   quantity: number;
+  /** After the line's discounts, as in Shopify. */
   cost: { totalAmount: HostMoney };
   attributes: { key: string; value: string }[];
+  discountAllocations: { type: 'code'; code: string; discountedAmount: HostMoney }[];
+  /** Not in Shopify's shape: the line before discounts, for the order summary's struck price. */
+  undiscountedAmount: number;
 }
 
 export interface Store<T> {
@@ -56,6 +60,8 @@ export interface Store<T> {
 
 export type CartLineChange = Parameters<CheckoutHost['applyCartLinesChange']>[0];
 export type CartLineChangeResult = Awaited<ReturnType<CheckoutHost['applyCartLinesChange']>>;
+export type DiscountCodeChange = Parameters<CheckoutHost['applyDiscountCodeChange']>[0];
+export type DiscountCodeChangeResult = Awaited<ReturnType<CheckoutHost['applyDiscountCodeChange']>>;
 
 export interface ObservedEvent {
   target: string;
@@ -65,15 +71,30 @@ export interface ObservedEvent {
   status: number | 'failed';
 }
 
+/** A banner link the extension followed; the sandbox records it instead of leaving checkout. */
+export interface FollowedLink {
+  target: string;
+  href: string;
+}
+
 export interface SandboxHost {
   data: SandboxData;
   token: string;
   language: string;
+  /** `?cannotAdd=1` turns it off: checkout refuses every line change, as in express checkout. */
   canAddCartLine: boolean;
+  /** `?refuseCodes=1`: every discount code is refused. */
+  refuseCodes: boolean;
   lines: Store<SandboxCartLine[]>;
   subtotal: Store<HostMoney>;
+  discountCodes: Store<string[]>;
+  followedLinks: Store<FollowedLink[]>;
   applyCartLinesChange(change: CartLineChange): Promise<CartLineChangeResult>;
+  applyDiscountCodeChange(change: DiscountCodeChange): Promise<DiscountCodeChangeResult>;
   observeEvents(events: ObservedEvent[]): void;
+  followLink(link: FollowedLink): void;
+  /** The debug panel's "add to cart" (a trigger product for an upsell, say). */
+  addToCart(variantId: string): void;
 }
 
 export const SANDBOX_HOST_GLOBAL = 'closerSandbox';
