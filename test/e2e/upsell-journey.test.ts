@@ -26,7 +26,7 @@ import {
 
 /**
  * Upsell, end to end in Chromium against the real demo server: the merchant creates "the 2-pack
- * instead of one bag" with 10% off the 2-pack, activates it and edits it twice while it is live;
+ * instead of one bag" with $3.00 off each 2-pack, activates it and edits it twice while it is live;
  * a treatment checkout holding two single bags sees the edited offer, upgrades in place (the line
  * becomes two 2-packs, the code is applied) and pays; a holdout checkout sees nothing and pays;
  * the report credits the treatment with the price difference net of the discount, not the line.
@@ -43,7 +43,7 @@ describe('upsell journey', { timeout: 60_000 }, () => {
   let offerId = '';
   let treatmentToken = '';
 
-  test('the merchant creates an upsell from its kind card, with a trigger, an upgrade and 10% off', async () => {
+  test('the merchant creates an upsell from its kind card, with a trigger, an upgrade and $3 off each', async () => {
     const j = journey();
     await startOffer(j, 'upsell');
     // Only the upsell's own fields: no cross-sell product list, no banner icon.
@@ -58,7 +58,7 @@ describe('upsell journey', { timeout: 60_000 }, () => {
       body: 'Two bags cost less per cup.',
       buttonLabel: 'Upgrade',
     });
-    await setDiscount(j, 'percentage', '10');
+    await setDiscount(j, 'fixed', '3.00');
     await j.page.getByTestId('offer-holdout-input').fill('50');
     await expectFitsBothWidths(j.page, 'upsell editor (new)');
     offerId = await saveNewOffer(j);
@@ -98,8 +98,8 @@ describe('upsell journey', { timeout: 60_000 }, () => {
     );
     // The 2-pack's price struck through beside the discounted one, and what the upgrade costs.
     expect(await widget.locator('s-text[type=redundant]').textContent()).toBe('$26.00');
-    expect(await widget.locator('s-text[type=strong]', { hasText: '$23.40' }).count()).toBe(1);
-    expect(await widget.locator('s-text', { hasText: 'for $5.40 more each' }).count()).toBe(1);
+    expect(await widget.locator('s-text[type=strong]', { hasText: '$23.00' }).count()).toBe(1);
+    expect(await widget.locator('s-text', { hasText: 'for $5.00 more each' }).count()).toBe(1);
     await expectFitsBothWidths(j.page, 'sandbox checkout (treatment)');
 
     await widget.locator('s-button', { hasText: 'Upgrade' }).click();
@@ -109,12 +109,12 @@ describe('upsell journey', { timeout: 60_000 }, () => {
       .toBe('2');
     expect(await summaryLine(j, COFFEE_BAG).count()).toBe(0);
     expect(await summaryLine(j, SHOES).getAttribute('data-quantity')).toBe('1');
-    // The offer's code is applied and takes 10% off the two 2-packs only.
+    // The offer's code is applied and takes $3.00 off each of the two 2-packs, nothing else.
     await expect
       .poll(() => j.page.getByTestId('discount-code').textContent(), WAIT)
       .toMatch(/^CLOSER-/);
     const line = summaryLine(j, COFFEE_2PACK);
-    await expect.poll(() => line.getByTestId('line-price').textContent(), WAIT).toBe('$46.80');
+    await expect.poll(() => line.getByTestId('line-price').textContent(), WAIT).toBe('$46.00');
     expect(await line.getByTestId('line-original-price').textContent()).toBe('$52.00');
     expect(await summaryLine(j, SHOES).getByTestId('line-discount').count()).toBe(0);
     // The widget is gone (no trigger left in the cart) but the buyer reads what happened.
@@ -123,11 +123,11 @@ describe('upsell journey', { timeout: 60_000 }, () => {
       .toContain('upgraded');
 
     const order = await payNow(j, treatmentToken);
-    expect(order.totalDiscounts).toBe(520);
-    expect(order.subtotal).toBe(4680 + 12900);
+    expect(order.totalDiscounts).toBe(600);
+    expect(order.subtotal).toBe(4600 + 12900);
     const credited = await attributedTo(j, offerId);
-    // The price difference, net of the discount: 2 × ($23.40 − $18.00).
-    expect(credited.map((l) => [l.arm, l.amount])).toEqual([['treatment', 1080]]);
+    // The price difference, net of the discount: 2 × ($23.00 − $18.00).
+    expect(credited.map((l) => [l.arm, l.amount])).toEqual([['treatment', 1000]]);
     expect(await eventTypes(j, offerId, treatmentToken)).toEqual(
       expect.arrayContaining(['exposure', 'impression', 'click', 'add']),
     );
@@ -151,9 +151,9 @@ describe('upsell journey', { timeout: 60_000 }, () => {
     expect(treatment).toMatchObject({
       Units: '1',
       Orders: '1',
-      'Attributed revenue': '$10.80',
-      Discounts: '$5.20',
-      Revenue: '$175.80',
+      'Attributed revenue': '$10.00',
+      Discounts: '$6.00',
+      Revenue: '$175.00',
     });
     expect(holdout).toMatchObject({
       Units: '1',
