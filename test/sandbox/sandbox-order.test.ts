@@ -156,6 +156,18 @@ describe('buildSandboxOrder with discounts and an upgraded line', () => {
     ]);
   });
 
+  test('line ids stay distinct safe integers with a real order id (ms clock × 100)', () => {
+    const real = buildSandboxOrder(
+      input,
+      { currency: 'USD' },
+      { orderId: Date.UTC(2026, 10, 30) * 100 + 7, createdAt: new Date(0) },
+      CONFIG,
+    );
+    const ids = real.line_items.map((l) => l.id);
+    expect(ids.every(Number.isSafeInteger)).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   test('a code no published offer carries is refused, not ignored', () => {
     const bad = sandboxOrderSchema.parse({ ...input, discountCodes: ['FREE-STUFF'] });
     expect(() =>

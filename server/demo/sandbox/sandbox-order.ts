@@ -31,6 +31,13 @@ export const sandboxOrderSchema = z
 
 export type SandboxOrderInput = z.infer<typeof sandboxOrderSchema>;
 
+/**
+ * A line item id unique within its order. The order id (ms clock × 100) is already about 1.8e14,
+ * so `orderId * 100` would pass 2^53 and round: lines of one order would share an id and all but
+ * one of them be dropped where the id is a key (attributed lines).
+ */
+const lineId = (orderId: number, index: number) => (orderId % 1_000_000_000_000) * 100 + index + 1;
+
 const numericId = (gid: string) => Number(gid.slice(gid.lastIndexOf('/') + 1));
 
 function findVariant(id: string): { product: DemoProduct; variant: DemoVariant } {
@@ -92,8 +99,8 @@ export function buildSandboxOrder(
     for (const a of allocations) codeTotals.set(a.code, (codeTotals.get(a.code) ?? 0) + a.amount);
     const variantTitle = variant.title === 'Default Title' ? null : variant.title;
     return {
-      id: ids.orderId * 100 + i + 1,
-      admin_graphql_api_id: `gid://shopify/LineItem/${ids.orderId * 100 + i + 1}`,
+      id: lineId(ids.orderId, i),
+      admin_graphql_api_id: `gid://shopify/LineItem/${lineId(ids.orderId, i)}`,
       product_id: numericId(product.id),
       variant_id: numericId(variant.id),
       title: product.title,
