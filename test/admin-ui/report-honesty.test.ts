@@ -62,6 +62,16 @@ describe('a tiny sample has no headline', () => {
     expect(notice?.body).toContain('Holdout has 1');
   });
 
+  test('no "unusually large difference" on a handful of orders', () => {
+    const keys = describeReportWarnings(report({ ...tiny(), warnings: ['suspicious_lift'] })).map(
+      (n) => n.key,
+    );
+    expect(keys).toEqual(['not_enough_data']);
+    expect(
+      describeReportWarnings(report({ warnings: ['suspicious_lift'] })).map((n) => n.key),
+    ).toEqual(['suspicious_lift']);
+  });
+
   test('no day before the minimum sample is drawn on the lift chart', () => {
     const [day] = tiny().daily;
     expect(day && hasEstimate(day)).toBe(false);

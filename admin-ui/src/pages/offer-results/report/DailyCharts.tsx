@@ -118,7 +118,10 @@ function UnitsChart({ report }: { report: ExperimentReport }) {
 export function DailyCharts({ report }: { report: ExperimentReport }) {
   if (report.daily.length === 0) return null;
   return (
-    <div class="DailyCharts" data-testid="report-daily-chart">
+    <div
+      class={isMultiVariant(report) ? 'DailyCharts DailyCharts--variants' : 'DailyCharts'}
+      data-testid="report-daily-chart"
+    >
       {report.variants.map((variant) => (
         <LiftChart key={variant.arm} report={report} variant={variant} />
       ))}
