@@ -276,8 +276,14 @@ export async function reportRow(j: Journey, arm: string): Promise<Record<string,
   return Object.fromEntries(headers.map((h, i) => [h, cells[i] ?? '']));
 }
 
+/** Offers list → the offer's Results link, as the merchant gets there. */
 export async function openReport(j: Journey, offerId: string) {
-  await openAdmin(j, `/offers/${offerId}/results`);
+  await openAdmin(j);
+  const row = j.page.locator(`[data-testid=offer-row][data-key="${offerId}"]`);
+  await row.getByTestId('offer-results-link').click();
+  await expect
+    .poll(() => new URL(j.page.url()).pathname, WAIT)
+    .toBe(`/app/offers/${offerId}/results`);
   await expect.poll(() => j.page.getByTestId('report-arms-table').count(), WAIT).toBe(1);
 }
 
