@@ -13,17 +13,23 @@ import {
   webhookHeaders,
 } from '../../server/demo/shopify-signatures.js';
 import { publisherFor } from '../../server/domain/publication.js';
+import type { RateLimitPolicy } from '../../server/http/rate-limit.js';
 import { createLogger } from '../../server/logger.js';
 import { createShopifyApi } from '../../server/shopify/shopify-api.js';
 
 export const SHOP_A = 'shop-a.myshopify.com';
 export const SHOP_B = 'shop-b.myshopify.com';
 
+export interface TestAppOptions {
+  /** Overrides of the public endpoints' rate limits (e.g. a fuzzer sending thousands of batches). */
+  rateLimits?: Partial<RateLimitPolicy>;
+}
+
 /**
  * A fully wired app over an in-memory database, with Shopify emulated by msw (unhandled requests
  * are errors). Tokens and webhooks are signed for real, so the real verification code runs.
  */
-export async function createTestApp() {
+export async function createTestApp(options: TestAppOptions = {}) {
   const secrets: AppSecrets = {
     apiKey: randomBytes(8).toString('hex'),
     apiSecret: randomBytes(24).toString('hex'),
@@ -52,6 +58,7 @@ export async function createTestApp() {
     sessionStorage: new DrizzleSessionStorageSQLite(database.db, shopifySessions),
     appUrl: 'https://closer.test',
     appBridgeScriptUrl: 'https://cdn.shopify.com/shopifycloud/app-bridge.js',
+    ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
   };
   const app = createApp(ctx);
 
