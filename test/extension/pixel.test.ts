@@ -29,6 +29,32 @@ describe('web pixel event mapping', () => {
     expect(JSON.stringify(mapped)).not.toContain('example.com');
   });
 
+  test('a checkout_started event carries its checkout token and no order', () => {
+    const mapped = toPixelEvent({
+      id: 'evt-s',
+      name: 'checkout_started',
+      timestamp: '2026-11-20T09:58:00.000Z',
+      data: {
+        checkout: {
+          token: 'ct_1',
+          email: 'shopper@example.com',
+          order: { id: 'not-yet' },
+          subtotalPrice: { amount: 64.5, currencyCode: 'USD' },
+        },
+      },
+    });
+    expect(mapped).toEqual({
+      id: 'evt-s',
+      name: 'checkout_started',
+      checkoutToken: 'ct_1',
+      orderId: null,
+      value: 6450,
+      currency: 'USD',
+      at: Date.parse('2026-11-20T09:58:00.000Z'),
+    });
+    expect(JSON.stringify(mapped)).not.toContain('example.com');
+  });
+
   test('the checkout extension’s custom event carries its checkout token', () => {
     expect(
       toPixelEvent({ id: 'e2', name: 'closer:offer_added', customData: { checkoutToken: 'ct_2' } })

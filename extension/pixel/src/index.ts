@@ -2,8 +2,9 @@ import { register } from '@shopify/web-pixels-extension';
 import { toPixelEvent } from './to-pixel-event';
 
 /**
- * Forwards checkout completions (and the checkout extension's `closer:offer_added` custom event)
- * to Closer. It sends only ids and amounts — no email, address or name — and never throws.
+ * Forwards checkout starts and completions (and the checkout extension's `closer:offer_added`
+ * custom event) to Closer; starts feed the home page's checkout funnel (started → completed).
+ * It sends only ids and amounts — no email, address or name — and never throws.
  */
 register(({ analytics, init, settings }) => {
   const endpoint = typeof settings.endpoint === 'string' ? settings.endpoint : '';
@@ -21,6 +22,8 @@ register(({ analytics, init, settings }) => {
     }).catch(() => undefined);
   };
 
+  // Shopify fires checkout_started on every entry into checkout; the server counts tokens.
+  analytics.subscribe('checkout_started', (event) => send(toPixelEvent(event)));
   analytics.subscribe('checkout_completed', (event) => send(toPixelEvent(event)));
   analytics.subscribe('closer:offer_added', (event) => send(toPixelEvent(event)));
 });

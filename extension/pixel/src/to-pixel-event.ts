@@ -1,7 +1,7 @@
 /** The subset of a Shopify customer event the pixel forwards, shaped for /api/pixel/events. */
 export interface PixelEvent {
   id: string;
-  name: 'checkout_completed' | 'closer:offer_added';
+  name: 'checkout_started' | 'checkout_completed' | 'closer:offer_added';
   checkoutToken: string | null;
   orderId: string | null;
   value: number | null;
@@ -32,14 +32,18 @@ function minorUnits(money: Money | null | undefined): number | null {
 export function toPixelEvent(event: IncomingEvent): PixelEvent | null {
   const at = event.timestamp ? Date.parse(event.timestamp) : Date.now();
   if (!event.id) return null;
-  if (event.name === 'checkout_completed') {
+  if (event.name === 'checkout_started' || event.name === 'checkout_completed') {
     const checkout =
       (event.data as { checkout?: Record<string, unknown> } | undefined)?.checkout ?? {};
     const total = checkout.subtotalPrice as Money | null | undefined;
-    const order = checkout.order as { id?: string | null } | null | undefined;
+    // Only a completed checkout has an order; a started one is counted by its token alone.
+    const order =
+      event.name === 'checkout_completed'
+        ? (checkout.order as { id?: string | null } | null | undefined)
+        : null;
     return {
       id: event.id,
-      name: 'checkout_completed',
+      name: event.name,
       checkoutToken: typeof checkout.token === 'string' ? checkout.token : null,
       orderId: order?.id ?? null,
       value: minorUnits(total),

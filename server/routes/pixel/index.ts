@@ -28,7 +28,7 @@ const pixelBatchSchema = z
         z
           .object({
             id: z.string().min(1).max(128),
-            name: z.enum(['checkout_completed', 'closer:offer_added']),
+            name: z.enum(['checkout_started', 'checkout_completed', 'closer:offer_added']),
             checkoutToken: z.string().min(1).max(128).nullable(),
             orderId: z.string().max(64).nullable().optional(),
             value: z.number().int().min(0).max(100_000_000).nullable().optional(),
