@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
+import { precompress } from './precompress.js';
 
 /**
  * The embedded admin UI. The server reads dist/admin-ui/index.html for every `/app/*` page (it
@@ -10,7 +11,7 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/admin-ui/',
-  plugins: [preact()],
+  plugins: [preact(), precompress()],
   build: {
     outDir: fileURLToPath(new URL('../dist/admin-ui', import.meta.url)),
     emptyOutDir: true,

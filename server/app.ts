@@ -4,10 +4,12 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppContext, AppEnv } from './app-context.js';
 import { accessLog } from './http/access-log.js';
 import { limitBodies } from './http/body-limit.js';
+import { compressResponses } from './http/compression.js';
 import { createErrorHandler, handleNotFound } from './http/errors.js';
 import { createAdminRoutes } from './routes/admin/index.js';
 import { createAdminDocumentRoutes } from './routes/admin-document.js';
 import { createCheckoutRoutes } from './routes/checkout/index.js';
+import { createFaviconRoutes } from './routes/favicon.js';
 import { createHealthRoutes } from './routes/health.js';
 import { createPixelRoutes } from './routes/pixel/index.js';
 import { createProxyRoutes } from './routes/proxy/index.js';
@@ -22,12 +24,15 @@ export function createApp(ctx: AppContext, mounts: RouteMount[] = []) {
   app.use('*', accessLog(ctx.logger));
   // Framing is governed per page by CSP frame-ancestors (admin pages must be framable by Shopify).
   app.use('*', secureHeaders({ xFrameOptions: false, contentSecurityPolicy: undefined }));
+  // Brotli/gzip for text bodies of 1 KB and more, error answers included (http/compression.ts).
+  app.use('*', compressResponses());
   // Per-route body limits (http/body-limit.ts), applied before any route reads or authenticates.
   app.use('*', limitBodies());
   app.onError(createErrorHandler(ctx.logger));
   app.notFound(handleNotFound);
 
   app.route('/', createHealthRoutes(ctx));
+  app.route('/', createFaviconRoutes());
   app.route('/', createAdminDocumentRoutes(ctx));
   app.route('/api/admin', createAdminRoutes(ctx));
   app.route('/api/checkout', createCheckoutRoutes(ctx));

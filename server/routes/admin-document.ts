@@ -8,6 +8,7 @@ import type { AppContext, AppEnv } from '../app-context.js';
 import { authenticateAdmin } from '../auth/admin-auth.js';
 import { isShopDomain } from '../auth/shop-domain.js';
 import { ApiError } from '../http/errors.js';
+import { FAVICON_LINK } from './favicon.js';
 
 const ADMIN_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../dist/admin-ui');
 
@@ -26,6 +27,7 @@ function bouncePage(apiKey: string, appBridgeScriptUrl: string) {
     <meta charset="utf-8" />
     <meta name="shopify-api-key" content="${apiKey}" />
     <script src="${appBridgeScriptUrl}"></script>
+    ${raw(FAVICON_LINK)}
     <title>Closer</title>
   </head>
   <body></body>
@@ -34,7 +36,7 @@ function bouncePage(apiKey: string, appBridgeScriptUrl: string) {
 
 function adminShell(apiKey: string, appBridgeScriptUrl: string): string {
   const built = resolve(ADMIN_DIST, 'index.html');
-  const head = `<meta name="shopify-api-key" content="${apiKey}" />\n<script src="${appBridgeScriptUrl}"></script>`;
+  const head = `<meta name="shopify-api-key" content="${apiKey}" />\n<script src="${appBridgeScriptUrl}"></script>\n${FAVICON_LINK}`;
   if (existsSync(built)) return readFileSync(built, 'utf8').replace('<!--app-bridge-->', head);
   return `<!doctype html><html lang="en"><head><meta charset="utf-8" />${head}<title>Closer</title></head>
 <body><p>The admin UI is not built yet: run <code>npm run build</code>.</p></body></html>`;
@@ -49,14 +51,18 @@ export function createAdminDocumentRoutes(ctx: AppContext) {
   const apiKey = ctx.shopify.config.apiKey;
   return (
     new Hono<AppEnv>()
-      // Hashed, immutable bundles of the admin UI; public like any app's static assets.
+      // Hashed, immutable bundles of the admin UI; public like any app's static assets. The build
+      // writes .br/.gz beside each (admin-ui/precompress.ts), served as they are when accepted.
       .use('/admin-ui/assets/*', async (c, next) => {
         await next();
         if (c.res.ok) c.header('Cache-Control', 'public, max-age=31536000, immutable');
       })
       .get(
         '/admin-ui/assets/*',
-        serveStatic({ root: relative(process.cwd(), resolve(ADMIN_DIST, '..')) }),
+        serveStatic({
+          root: relative(process.cwd(), resolve(ADMIN_DIST, '..')),
+          precompressed: true,
+        }),
       )
       .get('/auth/session-token', (c) => {
         const shop = c.req.query('shop') ?? null;
