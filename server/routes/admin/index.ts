@@ -5,6 +5,7 @@ import { adminApiAuth } from '../../auth/admin-auth.js';
 import { getShop, updateShopSettings } from '../../domain/shops.js';
 import { ApiError } from '../../http/errors.js';
 import { parseOrThrow, readJson } from '../../http/validate.js';
+import { createDashboardRoutes } from './dashboard.js';
 import { createExperimentRoutes } from './experiments.js';
 import { createOfferRoutes } from './offers.js';
 import { createProductRoutes } from './products.js';
@@ -40,5 +41,6 @@ export function createAdminRoutes(ctx: AppContext) {
     })
     .route('/offers', createOfferRoutes(ctx))
     .route('/products', createProductRoutes(ctx))
-    .route('/experiments', createExperimentRoutes(ctx));
+    .route('/experiments', createExperimentRoutes(ctx))
+    .route('/dashboard', createDashboardRoutes(ctx));
 }
