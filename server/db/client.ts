@@ -5,6 +5,8 @@ import { type Client, createClient } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import * as schema from '../../drizzle/schema.js';
+import { openLocalConnection } from './local-connection.js';
+import { registerLocalRunner } from './sql-runner.js';
 
 export type Database = LibSQLDatabase<typeof schema>;
 
@@ -20,25 +22,42 @@ const MIGRATIONS_FOLDER = resolve(
 );
 
 /**
- * Opens the libSQL database, tunes a local file for concurrent readers (WAL) and applies the
- * committed migrations. A remote `libsql://` URL is used as is; its server owns the pragmas.
+ * Opens the libSQL database and applies the committed migrations. A local file (or `:memory:`) is
+ * one connection configured once (db/local-connection.ts) with hot statements prepared on it; a
+ * remote `libsql://` URL is used as is, its server owns the pragmas.
  */
 export async function openDatabase(url: string, authToken?: string): Promise<DatabaseHandle> {
-  if (url.startsWith('file:')) {
-    const path = url.slice('file:'.length).split('?')[0] ?? '';
-    if (path !== '' && !path.startsWith(':memory:')) createPrivateDatabaseFile(resolve(path));
+  let client: Client;
+  if (isLocalUrl(url)) {
+    const path = localPath(url);
+    if (path !== ':memory:') createPrivateDatabaseFile(resolve(path));
+    const local = openLocalConnection(path);
+    registerLocalRunner(local);
+    client = local.client;
+  } else {
+    client = createClient(authToken ? { url, authToken } : { url });
+    await client.execute('PRAGMA foreign_keys = ON');
   }
-  const client = createClient(authToken ? { url, authToken } : { url });
-  if (url.startsWith('file:')) {
-    // WAL lets report reads run while webhooks write; NORMAL sync is durable across app crashes.
-    await client.execute('PRAGMA journal_mode = WAL');
-    await client.execute('PRAGMA synchronous = NORMAL');
-    await client.execute('PRAGMA busy_timeout = 5000');
-  }
-  await client.execute('PRAGMA foreign_keys = ON');
   const db = drizzle(client, { schema });
   await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return { db, client, close: () => client.close() };
+}
+
+function isLocalUrl(url: string): boolean {
+  return url === ':memory:' || url.startsWith('file:');
+}
+
+/**
+ * `file:data/closer.db?…` → `data/closer.db`, `file:///srv/closer.db` → `/srv/closer.db`;
+ * `file::memory:` and `:memory:` → `:memory:`.
+ */
+function localPath(url: string): string {
+  let path = (url.startsWith('file:') ? url.slice('file:'.length) : url).split('?')[0] ?? '';
+  // `file://<authority>/path`: only an empty authority or localhost means this machine.
+  const authority = /^\/\/(localhost)?(?=\/)/i.exec(path);
+  if (authority) path = path.slice(authority[0].length);
+  else if (path.startsWith('//')) throw new Error('A file: URL must name a path on this machine.');
+  return path === '' || path.startsWith(':memory:') ? ':memory:' : path;
 }
 
 /**
