@@ -99,8 +99,8 @@ const hugeString = fc
   )
   .map(([unit, times]) => unit.repeat(times));
 
-/** Hostile strings of ordinary length. */
-const shortHostileString: fc.Arbitrary<string> = fc.oneof(
+/** Hostile strings of ordinary length (lone surrogates, NUL, RTL, injection, numbers as text). */
+export const shortHostileString: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...NASTY_STRINGS) },
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 24 }) },
   {
