@@ -2,7 +2,6 @@ import { type AnyColumn, and, asc, eq, sql } from 'drizzle-orm';
 import { armLabel } from '../../core/offers/catalog.js';
 import { armDaily, experiments, offers } from '../../drizzle/schema.js';
 import type { AppContext } from '../app-context.js';
-import { ApiError } from '../http/errors.js';
 import {
   bonferroniAlpha,
   checkSampleRatio,
@@ -11,6 +10,7 @@ import {
   type StatsEngine,
   type StatsWarning,
 } from '../stats/index.js';
+import { DomainError } from './domain-error.js';
 import { currencyDigits } from './money.js';
 import {
   type ArmTotals,
@@ -204,11 +204,19 @@ export async function buildExperimentReport(
     where: and(eq(experiments.shop, shop), eq(experiments.key, experimentKey)),
   });
   if (!experiment)
-    throw new ApiError(404, 'experiment_not_found', `No experiment ${experimentKey} in this shop.`);
+    throw new DomainError(
+      'not_found',
+      'experiment_not_found',
+      `No experiment ${experimentKey} in this shop.`,
+    );
   const control = experiment.arms.find((a) => a.holdout);
   const variantArms = experiment.arms.filter((a) => !a.holdout);
   if (!control || variantArms.length === 0)
-    throw new ApiError(409, 'no_holdout', 'This experiment has no holdout arm to compare with.');
+    throw new DomainError(
+      'conflict',
+      'no_holdout',
+      'This experiment has no holdout arm to compare with.',
+    );
 
   const [offer, shopRow, daily, lines, pixel] = await Promise.all([
     ctx.db.query.offers.findFirst({
