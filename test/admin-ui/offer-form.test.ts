@@ -142,7 +142,7 @@ describe('a new offer', () => {
     const form = emptyOfferForm('cross_sell', 0.1);
     form.common.name = '  Socks with shoes ';
     form.common.holdoutPercent = '12.5';
-    form.common.condition = '{"country": "CA"}';
+    form.common.rules = [{ type: 'country', op: 'in', countries: ['CA'] }];
     const spec = form.spec as CrossSellForm;
     spec.variants[0]!.products = [productDetail(1)];
     expect(validateOfferForm(form, 'USD')).toEqual({
@@ -155,7 +155,7 @@ describe('a new offer', () => {
           { heading: 'You may also like', body: '', buttonLabel: 'Add', products: [gid(1)] },
         ],
         discount: null,
-        condition: { country: 'CA' },
+        condition: { country: { $in: ['CA'] } },
         priority: 0,
         startsAt: null,
         endsAt: null,
@@ -300,6 +300,8 @@ describe('text that is not yet a value', () => {
   ] as const)('%s "%s" is named and left out of the input', (field, text) => {
     const form = formOf(crossSellInput());
     form.common[field] = text;
+    // Typed JSON is what is saved only for a custom condition (no rules).
+    if (field === 'condition') form.common.rules = null;
     const { input, errors } = formToInput(form, 'USD');
     expect(Object.keys(errors)).toEqual([field]);
     expect(errorsOf(validateOfferForm(form, 'USD'))).toEqual(errors);

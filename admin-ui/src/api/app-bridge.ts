@@ -1,3 +1,5 @@
+import { pushToast } from '../state/toast-store.js';
+
 /**
  * The slice of App Bridge's `window.shopify` the admin UI uses. Typed here rather than through
  * @shopify/app-bridge-types because that package declares a global `shopify`, which would clash
@@ -22,7 +24,12 @@ export function readAppBridge(): AppBridge | null {
   return isAppBridge(candidate) ? candidate : null;
 }
 
-/** A toast when App Bridge offers one; silently nothing otherwise (e.g. in a plain browser tab). */
+/**
+ * A toast: Shopify's own when App Bridge draws one (inside the admin), else the page's
+ * (components/Toaster.tsx) — in demo mode and in a plain tab, where App Bridge has no toast.
+ */
 export function showToast(message: string, isError = false): void {
-  readAppBridge()?.toast?.show(message, { isError });
+  const toast = readAppBridge()?.toast;
+  if (toast && typeof toast.show === 'function') toast.show(message, { isError });
+  else pushToast(message, isError);
 }

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { Link } from '../router/Link.js';
 import type { Route } from '../router/routes.js';
 import { ArrowLeftIcon } from './icons.js';
+import { Toaster } from './Toaster.js';
 import './layout.css';
 
 interface PageProps {
@@ -35,6 +36,8 @@ export function Page({ title, subtitle, titleMetadata, back, actions, children }
         {actions && <div class="Page-actions">{actions}</div>}
       </header>
       <div class="Page-body">{children}</div>
+      {/* Every page has one, so a toast raised before a navigation shows on the next page. */}
+      <Toaster />
     </main>
   );
 }

@@ -10,3 +10,8 @@ export function replaceOfferInList(offers: readonly Offer[], updated: Offer): Of
 export function sortOffers(offers: readonly Offer[]): Offer[] {
   return [...offers].sort((a, b) => b.priority - a.priority || b.createdAt - a.createdAt);
 }
+
+/** An offer archived just now leads the archived list (newest archive first). */
+export function addToArchived(archived: readonly Offer[], updated: Offer): Offer[] {
+  return [updated, ...archived.filter((offer) => offer.id !== updated.id)];
+}

@@ -9,6 +9,11 @@ import { fromDateTimeLocal, toDateTimeLocal } from '../../lib/datetime.js';
 import { type FieldErrors, type FieldKey, fieldForPath } from './form-fields.js';
 import type { KindFormModule } from './kinds/kind-form.js';
 import { KIND_FORMS, type KindForm, kindFormOf } from './kinds/kind-forms.js';
+import { productTitleLookup } from './targeting/product-titles.js';
+import { ruleField, targetingOf, targetingToCondition } from './targeting/targeting-form.js';
+import type { TargetingRule } from './targeting/targeting-rules.js';
+
+export { parseCondition } from './targeting/targeting-form.js';
 
 /** The fields every kind has, as typed, so validation can name the input at fault. */
 export interface CommonForm {
@@ -18,7 +23,10 @@ export interface CommonForm {
   priority: string;
   startsAt: string;
   endsAt: string;
+  /** The targeting condition's JSON, as shown to experts (and typed by them). */
   condition: string;
+  /** The condition as rules; null for a custom condition only the JSON can show. */
+  rules: TargetingRule[] | null;
 }
 
 export type CommonField = keyof CommonForm;
@@ -68,6 +76,7 @@ export function emptyOfferForm(kind: OfferKind, defaultHoldout: number): OfferFo
       startsAt: '',
       endsAt: '',
       condition: '',
+      rules: [],
     },
     spec: KIND_FORMS[kind].empty(),
   };
@@ -84,17 +93,10 @@ export function offerToForm(offer: Offer, currency: string): OfferForm {
       priority: String(offer.priority),
       startsAt: toDateTimeLocal(offer.startsAt),
       endsAt: toDateTimeLocal(offer.endsAt),
-      condition: conditionText(offer.condition),
+      ...targetingOf(offer.condition, { titleOf: productTitleLookup(offer.productDetails) }),
     },
     spec: module.fromOffer(offer, currency),
   };
-}
-
-/** Short conditions stay on one line; long ones are indented so they can be read and edited. */
-function conditionText(condition: Record<string, unknown> | null): string {
-  if (condition === null) return '';
-  const compact = JSON.stringify(condition);
-  return compact.length <= 72 ? compact : JSON.stringify(condition, null, 2);
 }
 
 /** 0.1 → "10"; rounding hides float noise such as 0.07 * 100 = 7.000000000000001. */
@@ -132,9 +134,9 @@ export function formToInput(
     else input[field] = at;
   }
 
-  const condition = parseCondition(common.condition);
-  if (condition.ok) input.condition = condition.value;
-  else errors.condition = condition.error;
+  const targeting = targetingToCondition(common);
+  if (targeting.ok) input.condition = targeting.condition;
+  else Object.assign(errors, targeting.errors);
 
   const own = kindFormOf(form.spec).toInput(form.spec, currency);
   return { input: { ...input, ...own.fields }, errors: { ...errors, ...own.errors } };
@@ -142,7 +144,8 @@ export function formToInput(
 
 /** Every field key the editor shows an error on, for this form's kind and variant count. */
 export function fieldKeysOf(form: OfferForm): Set<FieldKey> {
-  return new Set([...COMMON_FIELDS, ...kindFormOf(form.spec).fieldKeys(form.spec)]);
+  const rules = (form.common.rules ?? []).map((rule) => ruleField(rule.type));
+  return new Set([...COMMON_FIELDS, ...rules, ...kindFormOf(form.spec).fieldKeys(form.spec)]);
 }
 
 /**
@@ -170,26 +173,4 @@ function parseNumber(text: string): number | null {
   if (trimmed === '') return null;
   const value = Number(trimmed);
   return Number.isFinite(value) ? value : null;
-}
-
-type ConditionResult =
-  | { ok: true; value: Record<string, unknown> | null }
-  | { ok: false; error: string };
-
-export function parseCondition(text: string): ConditionResult {
-  if (text.trim() === '') return { ok: true, value: null };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (error) {
-    const detail = error instanceof SyntaxError ? ` (${error.message})` : '';
-    return { ok: false, error: `Enter valid JSON${detail}.` };
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    return {
-      ok: false,
-      error: 'The condition must be a JSON object, for example {"country": "US"}.',
-    };
-  }
-  return { ok: true, value: { ...parsed } };
 }

@@ -1,40 +1,26 @@
-import { useState } from 'preact/hooks';
 import type { Offer, OfferAction } from '../../../../core/offers/contract.js';
 import { Button } from '../../components/Button.js';
 import { Stack } from '../../components/Stack.js';
 import { availableActions } from '../../lib/offer-labels.js';
 import { Link } from '../../router/Link.js';
-import { applyOfferAction } from '../../state/offers-store.js';
+import type { RowAction } from '../../state/offers-store.js';
 
-const LABELS: Record<OfferAction, string> = {
+export const ACTION_LABELS: Record<OfferAction, string> = {
   activate: 'Activate',
   pause: 'Pause',
   archive: 'Archive',
 };
 
-/**
- * Row actions. Archiving cannot be undone (there is no unarchive endpoint), so it asks for a
- * second click in place rather than opening a modal.
- */
-export function OfferActions({ offer, pending }: { offer: Offer; pending: OfferAction | null }) {
-  const [confirmingArchive, setConfirmingArchive] = useState(false);
-  if (confirmingArchive) {
-    return (
-      <Stack inline>
-        <Button
-          variant="critical"
-          loading={pending === 'archive'}
-          onClick={() => void applyOfferAction(offer.id, 'archive')}
-          data-testid="offer-action-archive-confirm"
-        >
-          Confirm archive
-        </Button>
-        <Button onClick={() => setConfirmingArchive(false)} disabled={pending !== null}>
-          Cancel
-        </Button>
-      </Stack>
-    );
-  }
+interface OfferActionsProps {
+  offer: Offer;
+  pending: RowAction | null;
+  onAction: (action: OfferAction) => void;
+  onDuplicate: () => void;
+}
+
+/** Row actions. Results are reachable from every tab, archived included. */
+export function OfferActions({ offer, pending, onAction, onDuplicate }: OfferActionsProps) {
+  const busy = pending !== null;
   return (
     <Stack inline>
       <Link
@@ -43,21 +29,28 @@ export function OfferActions({ offer, pending }: { offer: Offer; pending: OfferA
         data-testid="offer-results-link"
       >
         Results
+        <span class="visually-hidden"> of {offer.name}</span>
       </Link>
+      <Button
+        variant="tertiary"
+        loading={pending === 'duplicate'}
+        disabled={busy && pending !== 'duplicate'}
+        onClick={onDuplicate}
+        accessibilityLabel={`Duplicate ${offer.name}`}
+        data-testid="offer-action-duplicate"
+      >
+        Duplicate
+      </Button>
       {availableActions(offer.status).map((action) => (
         <Button
           key={action}
           loading={pending === action}
-          disabled={pending !== null && pending !== action}
-          onClick={() =>
-            action === 'archive'
-              ? setConfirmingArchive(true)
-              : void applyOfferAction(offer.id, action)
-          }
-          accessibilityLabel={`${LABELS[action]} ${offer.name}`}
+          disabled={busy && pending !== action}
+          onClick={() => onAction(action)}
+          accessibilityLabel={`${ACTION_LABELS[action]} ${offer.name}`}
           data-testid={`offer-action-${action}`}
         >
-          {LABELS[action]}
+          {ACTION_LABELS[action]}
         </Button>
       ))}
     </Stack>

@@ -4,6 +4,7 @@ import { type Column, DataTable } from '../../components/DataTable.js';
 import { formatPercent } from '../../lib/format.js';
 import { kindLabel, publicationText, statusBadge, TARGET_LABELS } from '../../lib/offer-labels.js';
 import { Link } from '../../router/Link.js';
+import type { RowAction } from '../../state/offers-store.js';
 import { OfferActions } from './OfferActions.js';
 
 const COLUMNS: readonly Column[] = [
@@ -17,11 +18,14 @@ const COLUMNS: readonly Column[] = [
 ];
 
 interface OffersTableProps {
+  caption: string;
   offers: readonly Offer[];
-  pending: ReadonlyMap<string, OfferAction>;
+  pending: ReadonlyMap<string, RowAction>;
+  onAction: (offer: Offer, action: OfferAction) => void;
+  onDuplicate: (offer: Offer) => void;
 }
 
-export function OffersTable({ offers, pending }: OffersTableProps) {
+export function OffersTable({ caption, offers, pending, onAction, onDuplicate }: OffersTableProps) {
   const rows = offers.map((offer) => {
     const badge = statusBadge(offer.status);
     const publication = publicationText(offer);
@@ -53,9 +57,15 @@ export function OffersTable({ offers, pending }: OffersTableProps) {
         TARGET_LABELS[offer.target],
         formatPercent(offer.holdout),
         offer.priority,
-        <OfferActions key="actions" offer={offer} pending={pending.get(offer.id) ?? null} />,
+        <OfferActions
+          key="actions"
+          offer={offer}
+          pending={pending.get(offer.id) ?? null}
+          onAction={(action) => onAction(offer, action)}
+          onDuplicate={() => onDuplicate(offer)}
+        />,
       ],
     };
   });
-  return <DataTable caption="Offers" columns={COLUMNS} rows={rows} data-testid="offers-table" />;
+  return <DataTable caption={caption} columns={COLUMNS} rows={rows} data-testid="offers-table" />;
 }
