@@ -1,13 +1,10 @@
 /**
  * Traffic simulator: drives a RUNNING demo server through its real ingestion paths (admin API,
  * checkout events with signed session tokens, HMAC-signed orders/refunds webhooks) and prints the
- * experiment report next to the truth it simulated. See docs/benchmarks.md ("Traffic simulator").
- *
- *   npm run simulate -- --units 10000 --lift 0.1 --holdout 0.5 [--conversion 0.3] [--aov 60]
- *     [--refund-rate 0.05] [--skew 0] [--seed 1] [--lift-via value|conversion] [--offer ID]
- *     [--concurrency 8] [--url http://127.0.0.1:3000] [--data-dir data]
+ * experiment report next to the truth it simulated. See docs/benchmarks.md ("Traffic simulator")
+ * and `npm run simulate -- --help` (scripts/simulate/cli-args.ts) for the options.
  */
-import { parseArgs } from 'node:util';
+import { parseSimulateArgs, simulateUsage } from './simulate/cli-args.js';
 import { formatSimulationResult } from './simulate/format-result.js';
 import { runSimulation, type SimulationProgress } from './simulate/run-simulation.js';
 
@@ -20,39 +17,12 @@ function reportProgress({ phase, done, total }: SimulationProgress) {
 }
 
 async function main() {
-  const { values } = parseArgs({
-    options: {
-      units: { type: 'string' },
-      lift: { type: 'string' },
-      holdout: { type: 'string' },
-      conversion: { type: 'string' },
-      aov: { type: 'string' },
-      'refund-rate': { type: 'string' },
-      skew: { type: 'string' },
-      seed: { type: 'string' },
-      'lift-via': { type: 'string' },
-      offer: { type: 'string' },
-      concurrency: { type: 'string' },
-      url: { type: 'string' },
-      'data-dir': { type: 'string' },
-    },
-  });
-  const result = await runSimulation({
-    units: values.units,
-    lift: values.lift,
-    holdout: values.holdout,
-    conversion: values.conversion,
-    aov: values.aov,
-    refundRate: values['refund-rate'],
-    skew: values.skew,
-    seed: values.seed,
-    liftVia: values['lift-via'] as 'value' | 'conversion' | undefined,
-    offer: values.offer,
-    concurrency: values.concurrency,
-    baseUrl: values.url,
-    dataDir: values['data-dir'],
-    onProgress: reportProgress,
-  });
+  const command = parseSimulateArgs(process.argv.slice(2));
+  if (command.help) {
+    process.stdout.write(`${simulateUsage()}\n`);
+    return;
+  }
+  const result = await runSimulation({ ...command.input, onProgress: reportProgress });
   process.stdout.write(`${formatSimulationResult(result)}\n`);
 }
 

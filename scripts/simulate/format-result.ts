@@ -32,6 +32,9 @@ export function formatSimulationResult(result: SimulationResult): string {
   });
   return [
     `offer ${result.offerId}  experiment ${result.experimentKey}  (${result.elapsedMs} ms)`,
+    result.archived
+      ? 'the simulated offer is archived now (its results stay under Archived; --keep leaves it active)'
+      : 'the offer stays as it is (reused with --offer, or --keep)',
     `sent ${result.sent.events} events in ${result.sent.eventBatches} batches, ` +
       `${result.sent.orders} orders, ${result.sent.refunds} refunds`,
     '',

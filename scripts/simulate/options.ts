@@ -27,6 +27,8 @@ export const simulationOptionsSchema = z
     /** Where the treatment's lift comes from: bigger orders (default) or more of them. */
     liftVia: z.enum(['value', 'conversion']),
     concurrency: z.coerce.number().int().min(1).max(64),
+    /** Leave a created offer active after the run (by default it is archived). */
+    keep: z.boolean(),
   })
   .refine((o) => o.liftVia !== 'conversion' || o.conversion * (1 + o.lift) <= 1, {
     message: 'with --lift-via conversion, conversion × (1 + lift) must be at most 1',
@@ -49,6 +51,7 @@ export const SIMULATION_DEFAULTS = {
   seed: 1,
   liftVia: 'value',
   concurrency: 8,
+  keep: false,
 } as const satisfies SimulationInput;
 
 /** Fills defaults and validates; throws a readable message naming the bad flag. */

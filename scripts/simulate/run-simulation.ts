@@ -23,6 +23,7 @@ import {
   MEAN_REFUNDED_SHARE,
   summarizeTruth,
 } from './population.js';
+import { checkDemoServer } from './server-check.js';
 
 /**
  * Drives a running Closer server through its real ingestion paths — admin API, checkout events,
@@ -53,6 +54,8 @@ export interface SimulationTruth {
 
 export interface SimulationResult {
   offerId: string;
+  /** The offer this run created was archived at the end (not with --keep, never a reused one). */
+  archived: boolean;
   experimentKey: string;
   currency: string;
   truth: SimulationTruth;
@@ -69,8 +72,11 @@ export interface SimulationResult {
   elapsedMs: number;
 }
 
+/** Marks the simulator's offers in the merchant's list, so no one mistakes one for their own. */
+export const SIMULATION_NAME_PREFIX = '[Simulation]';
+
 const OFFER_INPUT = {
-  name: 'Simulated cross-sell',
+  name: `${SIMULATION_NAME_PREFIX} cross-sell`,
   kind: 'cross_sell',
   target: 'checkout_block',
   variants: [
@@ -90,17 +96,46 @@ export async function runSimulation(input: RunOptions): Promise<SimulationResult
   const { onProgress = () => {}, ...rest } = input;
   const options = resolveSimulationOptions(rest);
   const started = Date.now();
+  await checkDemoServer(options.baseUrl, rest.baseUrl !== undefined);
   if (!existsSync(join(options.dataDir, DEMO_SHOP_FILE))) {
     throw new Error(
-      `${join(options.dataDir, DEMO_SHOP_FILE)} not found: start the demo server first (npm start).`,
+      `${join(options.dataDir, DEMO_SHOP_FILE)} not found: pass --data-dir with the demo server's data folder (DATA_DIR; default data).`,
     );
   }
   const demo = loadOrCreateDemoShop(options.dataDir);
   const client = createServerClient(options.baseUrl, demo);
 
   const { currency } = shopSchema.parse(await client.admin('GET', '/shop'));
+  const createdId = options.offer
+    ? null
+    : offerAnswerSchema.parse(
+        await client.admin('POST', '/offers', { ...OFFER_INPUT, holdout: options.holdout }),
+      ).offer.id;
+  // The simulator's own offer leaves the merchant's list at the end, even when the run failed.
+  const archive = async () => {
+    if (!createdId || options.keep) return false;
+    await client.admin('POST', `/offers/${encodeURIComponent(createdId)}/archive`);
+    return true;
+  };
+  let result: Omit<SimulationResult, 'archived' | 'elapsedMs'>;
+  try {
+    result = await simulate(client, options, currency, options.offer ?? createdId!, onProgress);
+  } catch (error) {
+    await archive().catch(() => {});
+    throw error;
+  }
+  return { ...result, archived: await archive(), elapsedMs: Date.now() - started };
+}
+
+async function simulate(
+  client: ServerClient,
+  options: ReturnType<typeof resolveSimulationOptions>,
+  currency: string,
+  offerId: string,
+  onProgress: (progress: SimulationProgress) => void,
+): Promise<Omit<SimulationResult, 'archived' | 'elapsedMs'>> {
   const digits = currencyDigits(currency);
-  const offer = await prepareOffer(client, options.offer, options.holdout);
+  const offer = await activateOffer(client, offerId);
   const product = offer.productDetails[0]!;
   const ref: OfferRef = {
     offerId: offer.id,
@@ -205,23 +240,11 @@ export async function runSimulation(input: RunOptions): Promise<SimulationResult
         );
       }),
     },
-    elapsedMs: Date.now() - started,
   };
 }
 
-/** Creates and activates a cross-sell offer, or activates the given one; returns it as published. */
-async function prepareOffer(
-  client: ServerClient,
-  offerId: string | undefined,
-  holdout: number,
-): Promise<ApiOffer> {
-  let id = offerId;
-  if (!id) {
-    const created = offerAnswerSchema.parse(
-      await client.admin('POST', '/offers', { ...OFFER_INPUT, holdout }),
-    );
-    id = created.offer.id;
-  }
+/** Activates the offer (unless it is active already); returns it as published. */
+async function activateOffer(client: ServerClient, id: string): Promise<ApiOffer> {
   const current = offerAnswerSchema.parse(
     await client.admin('GET', `/offers/${encodeURIComponent(id)}`),
   );

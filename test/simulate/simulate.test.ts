@@ -1,5 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runSimulation } from '../../scripts/simulate/run-simulation.js';
+import { offers } from '../../drizzle/schema.js';
+import { runSimulation, SIMULATION_NAME_PREFIX } from '../../scripts/simulate/run-simulation.js';
 import type { RunningServer } from '../../server/boot.js';
 import { startDemoServer } from '../helpers/demo-server.js';
 
@@ -59,6 +61,14 @@ describe('traffic simulator against a running server', () => {
       const treatment = report.arms.find((a) => !a.holdout);
       expect(holdout?.attributedRevenue).toBe(0);
       expect(treatment?.attributedRevenue).toBeGreaterThan(0);
+      // The simulator's offer is labelled as such and leaves the merchant's list when done.
+      const [offer] = await server.ctx.db
+        .select()
+        .from(offers)
+        .where(eq(offers.id, result.offerId));
+      expect(offer?.name.startsWith(`${SIMULATION_NAME_PREFIX} `)).toBe(true);
+      expect(offer?.status).toBe('archived');
+      expect(result.archived).toBe(true);
     },
     RUN_TIMEOUT_MS,
   );
@@ -76,7 +86,15 @@ describe('traffic simulator against a running server', () => {
         conversion: 0.05,
         skew: 0.3,
         seed: 11,
+        keep: true,
       });
+      // --keep: left active, for a merchant who wants to look at it in the admin.
+      const [offer] = await server.ctx.db
+        .select()
+        .from(offers)
+        .where(eq(offers.id, result.offerId));
+      expect(offer?.status).toBe('active');
+      expect(result.archived).toBe(false);
       const holdout = result.truth.arms.find((a) => a.holdout);
       expect(holdout?.droppedUnits).toBeGreaterThan(0);
       expect(result.report.arms.find((a) => a.holdout)?.units).toBe(holdout?.units);
