@@ -1,4 +1,5 @@
 import { html, raw } from 'hono/html';
+import { FAVICON_LINK } from '../../routes/favicon.js';
 import type { SandboxData } from './client/sandbox-types.js';
 
 /** JSON inside a <script> element: `<` escaped so no value can close the element. */
@@ -6,7 +7,9 @@ function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
-// Checkout's look: system font, white main column, grey summary column, Shopify's blue.
+// Checkout's look: system font, white main column, grey summary column, Shopify's blue. On a
+// phone (≤ 750 px) one column, summary first, and the debug panel joins the page's flow after
+// *Pay now* instead of floating over it.
 const PAGE_CSS = `
 *{box-sizing:border-box}body{margin:0;font:14px/1.5 -apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#000;background:#fff}
 .shop-header{display:flex;justify-content:space-between;align-items:center;padding:20px max(24px,calc(50% - 560px));border-bottom:1px solid #dedede}
@@ -46,7 +49,7 @@ h1{font-size:24px;margin:0 0 8px}h2{font-size:18px;font-weight:600;margin:0 0 12
 .shop-header{padding:16px}.layout{grid-template-columns:minmax(0,1fr)}
 .main{padding:24px 16px 48px}.summary{order:-1;padding:24px 16px;border-left:0;border-bottom:1px solid #dedede}
 .fields{grid-template-columns:minmax(0,1fr)}
-.debug{width:auto;left:8px;right:8px;bottom:8px;max-height:30vh}
+.debug{position:static;width:auto;max-height:none;margin:0 16px 16px}
 }
 `;
 
@@ -57,6 +60,7 @@ export function renderSandboxPage(data: SandboxData) {
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>Checkout — ${data.shopName} (Closer sandbox)</title>
+    ${raw(FAVICON_LINK)}
     <style>${raw(PAGE_CSS)}</style>
     <script id="sandbox-data" type="application/json">${raw(scriptJson(data))}</script>
     <script type="module" src="/sandbox/assets/page.js"></script>
