@@ -1,14 +1,9 @@
 import type { AppContext } from '../app-context.js';
+import type { WebhookDelivery } from '../domain/webhooks/types.js';
 import { ApiError } from '../http/errors.js';
 import { isShopDomain } from './shop-domain.js';
 
-export interface VerifiedWebhook {
-  shop: string;
-  topic: string;
-  webhookId: string;
-  eventId: string | null;
-  payload: unknown;
-}
+export type VerifiedWebhook = WebhookDelivery;
 
 /**
  * Verifies `X-Shopify-Hmac-Sha256` over the raw body with the library's validator. A missing or

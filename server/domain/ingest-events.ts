@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { assignArm } from '../../core/decide/index.js';
 import { type EventType, events, experiments, exposures, offers } from '../../drizzle/schema.js';
 import type { AppContext } from '../app-context.js';
-import { ApiError } from '../http/errors.js';
+import { DomainError } from './domain-error.js';
 
 /**
  * Ingestion of checkout extension events. A batch is accepted whole or refused whole: every
@@ -84,16 +84,16 @@ export async function ingestEvents(ctx: AppContext, shop: string, batch: EventBa
 
   batch.events.forEach((event, i) => {
     if (!knownOffers.has(event.offerId)) {
-      throw new ApiError(
-        422,
+      throw new DomainError(
+        'unprocessable',
         'unknown_offer',
         `events.${i}.offerId: no offer ${event.offerId} in this shop.`,
       );
     }
     const experiment = experimentByKey.get(event.experimentKey);
     if (!experiment || experiment.offerId !== event.offerId) {
-      throw new ApiError(
-        422,
+      throw new DomainError(
+        'unprocessable',
         'unknown_experiment',
         `events.${i}.experimentKey does not belong to offer ${event.offerId}.`,
       );
@@ -101,8 +101,8 @@ export async function ingestEvents(ctx: AppContext, shop: string, batch: EventBa
     const cacheKey = `${experiment.key}|${event.unit}`;
     if (!armCache.has(cacheKey)) armCache.set(cacheKey, assignedArm(experiment, event.unit));
     if (armCache.get(cacheKey) !== event.arm) {
-      throw new ApiError(
-        422,
+      throw new DomainError(
+        'unprocessable',
         'arm_mismatch',
         `events.${i}.arm is not the arm this unit is assigned to.`,
       );

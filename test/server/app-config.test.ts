@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { WEBHOOK_HANDLERS } from '../../server/routes/webhooks/index.js';
+import { WEBHOOK_HANDLERS } from '../../server/domain/webhooks/index.js';
 
 const toml = readFileSync(new URL('../../shopify.app.toml', import.meta.url), 'utf8');
 

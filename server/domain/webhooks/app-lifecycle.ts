@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { shopifySessions, shops } from '../../../drizzle/schema.js';
-import { parsePayload } from '../../domain/invalid-payload.js';
+import { parsePayload } from '../invalid-payload.js';
 import type { WebhookHandler } from './types.js';
 
 /** app/uninstalled: the shop's tokens are dead; drop every session and remember when it left. */

@@ -1,10 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { BatchItem } from 'drizzle-orm/batch';
 import { attributedLines, orders, refunds } from '../../../drizzle/schema.js';
-import { creditOfferLines } from '../../domain/attribution.js';
-import { parsePayload } from '../../domain/invalid-payload.js';
-import { orderPayloadSchema, toOrderRow } from '../../domain/order-payload.js';
-import type { WebhookHandler } from './types.js';
+import { creditOfferLines } from '../attribution.js';
+import { parsePayload } from '../invalid-payload.js';
+import { orderPayloadSchema, toOrderRow } from '../order-payload.js';
+import type { WebhookHandler, WebhookWrite } from './types.js';
 
 /**
  * Stores the order once per (shop, order id) — Shopify's retries and duplicates are no-ops — and
@@ -17,7 +16,7 @@ export const handleOrdersCreate: WebhookHandler = async (ctx, webhook) => {
   // A refund can arrive before its order; count whatever refunds are already known.
   const knownRefunds = sql<number>`(select coalesce(sum(${refunds.amount}), 0) from ${refunds}
     where ${and(eq(refunds.shop, row.shop), eq(refunds.orderId, row.orderId))})`;
-  const writes: BatchItem<'sqlite'>[] = [
+  const writes: WebhookWrite[] = [
     ctx.db
       .insert(orders)
       .values({ ...row, refunded: knownRefunds })

@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { orders, refunds } from '../../../drizzle/schema.js';
-import { parsePayload } from '../../domain/invalid-payload.js';
-import { refundedAmount, refundPayloadSchema } from '../../domain/order-payload.js';
-import { getShop } from '../../domain/shops.js';
+import { parsePayload } from '../invalid-payload.js';
+import { refundedAmount, refundPayloadSchema } from '../order-payload.js';
+import { getShop } from '../shops.js';
 import type { WebhookHandler } from './types.js';
 
 /**

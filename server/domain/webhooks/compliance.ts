@@ -1,5 +1,4 @@
 import { and, eq, inArray, or } from 'drizzle-orm';
-import type { BatchItem } from 'drizzle-orm/batch';
 import { z } from 'zod';
 import {
   armDaily,
@@ -16,8 +15,8 @@ import {
   shops,
   webhookDeliveries,
 } from '../../../drizzle/schema.js';
-import { parsePayload } from '../../domain/invalid-payload.js';
-import type { WebhookHandler } from './types.js';
+import { parsePayload } from '../invalid-payload.js';
+import type { WebhookHandler, WebhookWrite } from './types.js';
 
 /*
  * The three mandatory compliance topics. Closer holds no names, emails or addresses; what it
@@ -72,7 +71,7 @@ export const handleCustomersRedact: WebhookHandler = async (ctx, webhook) => {
   const orderIds = [...new Set([...rows.map((r) => r.orderId), ...named])];
   if (orderIds.length === 0) return [];
   const tokens = rows.map((r) => r.checkoutToken).filter((t): t is string => t !== null);
-  const writes: BatchItem<'sqlite'>[] = [
+  const writes: WebhookWrite[] = [
     ctx.db.delete(refunds).where(and(eq(refunds.shop, shop), inArray(refunds.orderId, orderIds))),
     ctx.db
       .delete(attributedLines)

@@ -1,0 +1,24 @@
+import type { AppContext } from '../../app-context.js';
+
+/** A webhook whose signature, topic and shop were checked (auth/webhook-auth.ts). */
+export interface WebhookDelivery {
+  shop: string;
+  topic: string;
+  webhookId: string;
+  /** Shopify's event id: the same event sent again under a new webhook id carries it. */
+  eventId: string | null;
+  payload: unknown;
+}
+
+/** A write a handler asks for: any drizzle insert, update or delete, committed as its SQL. */
+export interface WebhookWrite {
+  toSQL(): { sql: string; params: unknown[] };
+}
+
+/**
+ * A topic handler reads what it needs, then returns the writes to make. They are committed in one
+ * transaction together with the delivery record (domain/webhooks/process-webhook.ts), so a
+ * delivery is applied entirely or not at all, and a redelivery (same webhook id) is recognised
+ * and changes nothing.
+ */
+export type WebhookHandler = (ctx: AppContext, webhook: WebhookDelivery) => Promise<WebhookWrite[]>;
