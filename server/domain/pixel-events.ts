@@ -18,7 +18,8 @@ export const pixelBatchSchema = z
         z
           .object({
             id: z.string().min(1).max(128),
-            name: z.enum(['checkout_completed', 'closer:offer_added']),
+            // checkout_started feeds the home page's checkout funnel (started → completed).
+            name: z.enum(['checkout_started', 'checkout_completed', 'closer:offer_added']),
             checkoutToken: z.string().min(1).max(128).nullable(),
             orderId: z.string().max(64).nullable().optional(),
             value: z.number().int().min(0).max(100_000_000).nullable().optional(),
