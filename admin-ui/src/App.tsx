@@ -1,9 +1,11 @@
 import { useEffect } from 'preact/hooks';
 import { ErrorBoundary } from './components/ErrorBoundary.js';
+import { HomePage } from './pages/home/HomePage.js';
 import { NotFoundPage } from './pages/not-found/NotFoundPage.js';
 import { KindPickerPage } from './pages/offer-editor/KindPickerPage.js';
 import { OfferResultsPage } from './pages/offer-results/OfferResultsPage.js';
 import { OffersListPage } from './pages/offers-list/OffersListPage.js';
+import { AppNav } from './router/AppNav.js';
 import { lazyPage } from './router/lazy-page.js';
 import { followHistory, useRoute } from './router/router-store.js';
 import { type Route, routePath } from './router/routes.js';
@@ -15,6 +17,8 @@ const OfferEditorPage = lazyPage('Offer', () =>
 
 function renderRoute(route: Route) {
   switch (route.name) {
+    case 'home':
+      return <HomePage />;
     case 'offers':
       return <OffersListPage />;
     case 'offer-new':
@@ -34,5 +38,10 @@ export function App() {
   const route = useRoute();
   useEffect(followHistory, []);
   // Keyed by path: a crash on one page must not stick after navigating to another.
-  return <ErrorBoundary key={routePath(route)}>{renderRoute(route)}</ErrorBoundary>;
+  return (
+    <>
+      <AppNav route={route} />
+      <ErrorBoundary key={routePath(route)}>{renderRoute(route)}</ErrorBoundary>
+    </>
+  );
 }

@@ -6,9 +6,10 @@ const SEARCH = '?shop=demo.myshopify.com&host=YWRtaW4&id_token=abc.def.ghi';
 
 describe('routes', () => {
   test.each<[string, Route]>([
-    ['/app', { name: 'offers' }],
-    ['/app/', { name: 'offers' }],
+    ['/app', { name: 'home' }],
+    ['/app/', { name: 'home' }],
     ['/app/offers', { name: 'offers' }],
+    ['/app/offers/', { name: 'offers' }],
     ['/app/offers/new', { name: 'offer-new' }],
     ['/app/offers/new/upsell', { name: 'offer-create', kind: 'upsell' }],
     ['/app/offers/new/cta', { name: 'offer-create', kind: 'cta' }],
@@ -33,6 +34,7 @@ describe('routes', () => {
 
   test('routePath and matchRoute round-trip, including ids that need encoding', () => {
     const routes: Route[] = [
+      { name: 'home' },
       { name: 'offers' },
       { name: 'offer-new' },
       { name: 'offer-create', kind: 'cross_sell' },
@@ -55,7 +57,8 @@ describe('hrefFor', () => {
 
   test('adds no question mark when there is no query string', () => {
     expect(hrefFor({ name: 'offer-new' }, '')).toBe('/app/offers/new');
-    expect(hrefFor({ name: 'offers' }, '?')).toBe('/app');
+    expect(hrefFor({ name: 'home' }, '?')).toBe('/app');
+    expect(hrefFor({ name: 'offers' }, '')).toBe('/app/offers');
   });
 });
 

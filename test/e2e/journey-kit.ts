@@ -64,7 +64,8 @@ export function useJourney(prefix: string): () => Journey {
 // ---------------------------------------------------------------------------------------------
 // Admin
 
-export async function openAdmin(j: Journey, path = '') {
+/** Opens an admin page; without a path, the offers list (`/app` itself is Home). */
+export async function openAdmin(j: Journey, path = '/offers') {
   await j.page.goto(`${j.server.url}/app${path}?shop=${j.shop}`);
 }
 

@@ -7,6 +7,7 @@ interface LinkProps {
   to: Route;
   children: ComponentChildren;
   class?: string;
+  'aria-current'?: 'page';
   'data-testid'?: string;
 }
 

@@ -7,6 +7,8 @@ import { OFFER_KINDS, type OfferKind } from '../../../core/offers/catalog.js';
 export const APP_BASE = '/app';
 
 export type Route =
+  /** The landing page: totals, funnels and the setup checklist. */
+  | { name: 'home' }
   | { name: 'offers' }
   /** Choose a kind, then… */
   | { name: 'offer-new' }
@@ -23,7 +25,7 @@ export function matchRoute(pathname: string): Route {
   }
   const segments = trimmed.slice(APP_BASE.length).split('/').filter(Boolean).map(safeDecode);
   const [first, second, third, ...rest] = segments;
-  if (first === undefined) return { name: 'offers' };
+  if (first === undefined) return { name: 'home' };
   if (first !== 'offers' || rest.length > 0) return { name: 'not-found', path: pathname };
   if (second === undefined) return { name: 'offers' };
   if (second === 'new') {
@@ -38,8 +40,10 @@ export function matchRoute(pathname: string): Route {
 
 export function routePath(route: Route): string {
   switch (route.name) {
-    case 'offers':
+    case 'home':
       return APP_BASE;
+    case 'offers':
+      return `${APP_BASE}/offers`;
     case 'offer-new':
       return `${APP_BASE}/offers/new`;
     case 'offer-create':

@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { RunningServer } from '../../server/boot.js';
+import { launchChromium } from '../helpers/browser.js';
+import { startDemoServer } from '../helpers/demo-server.js';
+
+/**
+ * Home in Chromium, as a merchant opens the app: the landing page at /app, first for a shop with
+ * nothing set up, then with an offer and checkout signals from the pixel. At 1280 and 390 px it
+ * must fit the viewport (no horizontal overflow) and it is screenshotted for review.
+ */
+const WIDTHS = [
+  { width: 1280, height: 1000 },
+  { width: 390, height: 844 },
+] as const;
+const WAIT = { timeout: 10_000 };
+const SCREENSHOTS = join('test-results', 'screenshots');
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+let shop: string;
+let close: () => Promise<void>;
+
+beforeAll(async () => {
+  // `npm test` builds first; a lone run on a fresh clone builds here.
+  if (!existsSync('dist/admin-ui/index.html'))
+    await build({ configFile: 'admin-ui/vite.config.ts', logLevel: 'warn' });
+  const demo = await startDemoServer('closer-home-');
+  browser = await launchChromium();
+  server = demo.server;
+  shop = demo.server.ctx.demo?.shop ?? '';
+  if (!shop) throw new Error('the demo server has no demo shop');
+  page = await browser.newPage({ viewport: WIDTHS[0] });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  close = async () => {
+    await browser.close();
+    await demo.close();
+  };
+}, 180_000);
+
+afterAll(async () => {
+  await close?.();
+});
+
+async function openHome() {
+  await page.goto(`${server.url}/app?shop=${shop}`);
+  await expect.poll(() => page.getByTestId('home-totals').count(), WAIT).toBe(1);
+}
+
+async function overflow() {
+  return page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+}
+
+/** At each width: the page fits (the offers table scrolls inside its card) and is screenshotted. */
+async function checkWidths(state: string) {
+  for (const viewport of WIDTHS) {
+    await page.setViewportSize(viewport);
+    await expect.poll(() => page.getByTestId('home-totals').isVisible(), WAIT).toBe(true);
+    const { scrollWidth, innerWidth } = await overflow();
+    expect(scrollWidth, `Home (${state}) at ${viewport.width} px`).toBeLessThanOrEqual(innerWidth);
+    await page.screenshot({
+      path: join(SCREENSHOTS, `home-${state}-${viewport.width}.png`),
+      fullPage: true,
+    });
+  }
+  await page.setViewportSize(WIDTHS[0]);
+}
+
+async function adminFetch(path: string, init: RequestInit = {}) {
+  const token = (await (await fetch(`${server.url}/dev/id-token`)).json()) as { idToken: string };
+  return fetch(`${server.url}/api/admin${path}`, {
+    ...init,
+    headers: { Authorization: `Bearer ${token.idToken}`, 'Content-Type': 'application/json' },
+  });
+}
+
+describe('Home', () => {
+  test('a new shop lands on Home: the setup checklist, no total, and the way to its offers', async () => {
+    await openHome();
+    expect(new URL(page.url()).pathname).toBe('/app');
+    expect(await page.getByTestId('nav-home').getAttribute('aria-current')).toBe('page');
+    const steps = page.getByTestId('setup-step');
+    expect(await steps.count()).toBe(4);
+    expect(await steps.evaluateAll((els) => els.map((el) => el.getAttribute('data-done')))).toEqual(
+      ['false', 'false', 'false', 'false'],
+    );
+    const editor = page.getByTestId('setup-checkout-editor');
+    expect(await editor.getAttribute('href')).toBe(
+      `https://${shop}/admin/settings/checkout/editor?page=checkout&context=apps`,
+    );
+    expect(await editor.getAttribute('target')).toBe('_top');
+    expect(await page.getByTestId('plan-note').textContent()).toContain('Shopify Plus');
+    expect(await page.getByTestId('home-incremental').textContent()).toContain('Not yet');
+    expect(await page.getByTestId('home-attributed').textContent()).toContain(
+      'Attributed revenue (what most apps report)',
+    );
+    await checkWidths('new-shop');
+
+    await page.getByTestId('nav-offers').click();
+    await expect.poll(() => new URL(page.url()).pathname, WAIT).toBe('/app/offers');
+    expect(await page.getByTestId('nav-offers').getAttribute('aria-current')).toBe('page');
+    await page.getByTestId('nav-home').click();
+    await expect.poll(() => page.getByTestId('home-totals').count(), WAIT).toBe(1);
+  });
+
+  test('with an offer and checkout signals: its row, the checkout funnel and ticked steps', async () => {
+    const created = await adminFetch('/offers', {
+      method: 'POST',
+      body: JSON.stringify({
+        name: 'Free returns banner with a name long enough to wrap on a phone',
+        kind: 'cta',
+        target: 'checkout_block',
+        variants: [
+          { heading: 'Free returns', body: '30 days, no questions.', icon: 'return', link: null },
+        ],
+        condition: null,
+        priority: 0,
+        startsAt: null,
+        endsAt: null,
+        holdout: 0.1,
+      }),
+    });
+    expect(created.status).toBe(201);
+    const offerId = ((await created.json()) as { offer: { id: string } }).offer.id;
+    const pixel = (name: string, checkoutToken: string) => ({
+      id: randomUUID(),
+      name,
+      checkoutToken,
+      orderId: null,
+      value: null,
+      currency: null,
+      at: Date.now(),
+    });
+    const sent = await fetch(`${server.url}/api/pixel/events`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: JSON.stringify({
+        shop,
+        events: [
+          pixel('checkout_started', 'home-ck-1'),
+          pixel('checkout_started', 'home-ck-2'),
+          pixel('checkout_completed', 'home-ck-1'),
+        ],
+      }),
+    });
+    expect(sent.status).toBe(202);
+
+    await openHome();
+    const row = page.locator(`[data-testid=home-offer-row][data-key="${offerId}"]`);
+    await expect.poll(() => row.count(), WAIT).toBe(1);
+    expect(await row.getByTestId('home-offer-live').getAttribute('data-live')).toBe('false');
+    expect(await row.getByTestId('home-offer-incremental').textContent()).toContain(
+      'No checkouts in this period',
+    );
+    const done = (key: string) =>
+      page.locator(`[data-testid=setup-step][data-key=${key}]`).getAttribute('data-done');
+    expect(await done('offer_created')).toBe('true');
+    expect(await done('pixel_connected')).toBe('true');
+    expect(await done('block_placed')).toBe('false');
+    expect(await page.getByTestId('home-checkout-started').textContent()).toBe('2');
+    expect(await page.getByTestId('home-checkout-completed').textContent()).toBe('1');
+    expect(await page.getByTestId('home-checkout-abandonment').textContent()).toMatch(/^50\s?%$/);
+    await checkWidths('with-offer');
+
+    // The offer's name opens its report.
+    await row.getByTestId('home-offer-name').click();
+    await expect
+      .poll(() => new URL(page.url()).pathname, WAIT)
+      .toBe(`/app/offers/${offerId}/results`);
+  });
+});
