@@ -5,6 +5,7 @@ import type {
   OfferPatch,
   OfferStatus,
 } from '../../../core/offers/contract.js';
+import type { OfferExperimentSummary } from '../../../server/routes/admin/offers.js';
 import type { ApiClient } from './client.js';
 import type {
   ExperimentReport,
@@ -52,6 +53,18 @@ export async function runOfferAction(
 ): Promise<Offer> {
   const { offer } = await client.request<{ offer: Offer }>('POST', `${offerPath(id)}/${action}`);
   return offer;
+}
+
+/** Every experiment the offer has run, newest first; old ones keep their reports. */
+export async function fetchOfferExperiments(
+  client: ApiClient,
+  id: string,
+): Promise<OfferExperimentSummary[]> {
+  const { experiments } = await client.request<{ experiments: OfferExperimentSummary[] }>(
+    'GET',
+    `${offerPath(id)}/experiments`,
+  );
+  return experiments;
 }
 
 export function fetchOfferResults(client: ApiClient, id: string): Promise<OfferResults> {

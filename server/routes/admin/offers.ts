@@ -1,3 +1,4 @@
+import { and, desc, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import {
@@ -6,6 +7,7 @@ import {
   type OfferAction,
   offerInputSchema,
 } from '../../../core/offers/contract.js';
+import { experiments } from '../../../drizzle/schema.js';
 import type { AppContext, AppEnv } from '../../app-context.js';
 import { computeArmResults } from '../../domain/offer-results.js';
 import {
@@ -24,6 +26,19 @@ import { parseOrThrow, readJson } from '../../http/validate.js';
 
 const statusQuery = z.enum(OFFER_STATUSES).optional();
 const actionPattern = OFFER_ACTIONS.join('|');
+
+/**
+ * One experiment an offer has run: a new one starts whenever its split changes (holdout or
+ * number of variants), and the old one keeps its results. `stoppedAt` is null for the current.
+ */
+export interface OfferExperimentSummary {
+  key: string;
+  startedAt: number;
+  stoppedAt: number | null;
+  holdout: number;
+  variants: number;
+  current: boolean;
+}
 
 /**
  * Offers CRUD for the embedded admin (docs/api.md). Validation is the offer contract's
@@ -51,6 +66,24 @@ export function createOfferRoutes(ctx: AppContext) {
       return c.json({
         offer: await changeOfferStatus(ctx, c.get('shop'), c.req.param('id'), action),
       });
+    })
+    .get('/:id/experiments', async (c) => {
+      const shop = c.get('shop');
+      const offer = await getOfferRow(ctx, shop, c.req.param('id'));
+      const rows = await ctx.db
+        .select()
+        .from(experiments)
+        .where(and(eq(experiments.shop, shop), eq(experiments.offerId, offer.id)))
+        .orderBy(desc(experiments.startedAt));
+      const list: OfferExperimentSummary[] = rows.map((row) => ({
+        key: row.key,
+        startedAt: row.startedAt,
+        stoppedAt: row.stoppedAt,
+        holdout: row.arms.find((arm) => arm.holdout)?.weight ?? 0,
+        variants: row.arms.filter((arm) => !arm.holdout).length,
+        current: row.key === offer.experimentKey,
+      }));
+      return c.json({ experiments: list });
     })
     .get('/:id/results', async (c) => {
       const shop = c.get('shop');

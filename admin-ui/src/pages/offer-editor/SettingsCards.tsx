@@ -1,11 +1,14 @@
 import { LIMITS } from '../../../../core/offers/catalog.js';
 import { Card } from '../../components/Card.js';
+import { AlertIcon } from '../../components/icons.js';
 import { TextField } from '../../components/TextField.js';
 import { bindField } from './bind-field.js';
+import { measuresNothing } from './experiment-change.js';
 import type { OfferEditorStore } from './offer-editor-store.js';
 import { HOLDOUT_MAX_PERCENT } from './offer-form.js';
 
 export function ExperimentCard({ store }: { store: OfferEditorStore }) {
+  const change = store.splitChange.value;
   return (
     <Card title="Measurement">
       <TextField
@@ -19,6 +22,20 @@ export function ExperimentCard({ store }: { store: OfferEditorStore }) {
         helpText="Shoppers held out never see the offer. They are the baseline the uplift is measured against."
         data-testid="offer-holdout-input"
       />
+      {measuresNothing(store.values.value) && (
+        <p class="HoldoutWarning" role="status" data-testid="holdout-zero-warning">
+          <AlertIcon />
+          <span>
+            With a 0% holdout nothing will be measured: every shopper sees the offer, so there is
+            nobody to compare with and the report cannot say what the offer adds.
+          </span>
+        </p>
+      )}
+      {change && (
+        <p class="text-secondary" data-testid="holdout-change-note">
+          Saving this change starts a new experiment; the results so far are kept.
+        </p>
+      )}
       <TextField
         label="Priority"
         type="number"
@@ -28,52 +45,6 @@ export function ExperimentCard({ store }: { store: OfferEditorStore }) {
         step={1}
         helpText="When several offers qualify, the highest priority renders first."
         data-testid="offer-priority-input"
-      />
-    </Card>
-  );
-}
-
-export function ScheduleCard({ store }: { store: OfferEditorStore }) {
-  return (
-    <Card title="Schedule">
-      <TextField
-        label="Starts"
-        type="datetime-local"
-        {...bindField(store, 'startsAt')}
-        helpText="Optional. Empty starts as soon as the offer is active."
-        data-testid="offer-starts-input"
-      />
-      <TextField
-        label="Ends"
-        type="datetime-local"
-        {...bindField(store, 'endsAt')}
-        helpText="Optional. Empty runs until you pause it."
-        data-testid="offer-ends-input"
-      />
-    </Card>
-  );
-}
-
-const CONDITION_EXAMPLE = '{"currency": "USD", "subtotal": {"$gte": 5000}}';
-
-export function TargetingCard({ store }: { store: OfferEditorStore }) {
-  return (
-    <Card title="Targeting">
-      <TextField
-        label="Condition (JSON)"
-        {...bindField(store, 'condition')}
-        multiline={5}
-        monospace
-        placeholder={CONDITION_EXAMPLE}
-        helpText={
-          <>
-            Optional. A GrowthBook condition over <code>subtotal</code> (minor units),{' '}
-            <code>currency</code>, <code>country</code>, <code>locale</code>, <code>loggedIn</code>,{' '}
-            <code>customerTags</code>, <code>cartVariantIds</code>, <code>itemCount</code> and more.
-            Empty shows the offer in every checkout.
-          </>
-        }
-        data-testid="offer-condition-input"
       />
     </Card>
   );

@@ -5,6 +5,9 @@ import { ApiRequestError, toErrorMessage } from '../../api/api-error.js';
 import { showToast } from '../../api/app-bridge.js';
 import { type ApiClient, getApiClient } from '../../api/client.js';
 import { createOffer, fetchOffer, runOfferAction, updateOffer } from '../../api/endpoints.js';
+import { duplicateInput } from '../../state/offer-copy.js';
+import { ACTION_DONE } from '../../state/offers-store.js';
+import { splitChangeOf } from './experiment-change.js';
 import type { FieldErrors, FieldKey } from './form-fields.js';
 import type { KindForm } from './kinds/kind-forms.js';
 import {
@@ -17,12 +20,18 @@ import {
 } from './offer-form.js';
 import { fieldForServerMessage } from './server-errors.js';
 
-export type EditorBusy = 'save' | 'activate' | 'reload' | null;
+export type EditorBusy = 'save' | 'activate' | 'reload' | 'pause' | 'archive' | 'duplicate' | null;
+
+/** A save that changes a running offer's split waits for the merchant to confirm it. */
+export type AwaitingConfirmation = 'save' | 'activate' | null;
 
 const FIX_FIELDS = 'Fix the highlighted fields to save this offer.';
 const STALE_VERSION =
   'This offer was saved somewhere else (another tab or another person) since you opened it. ' +
   'Load the latest version to keep editing; your unsaved changes here will be lost.';
+const ARCHIVED_ELSEWHERE =
+  'This offer was archived (in another tab or by another person), so it can no longer be ' +
+  'edited. Duplicate it to make a new draft from it.';
 
 export interface OfferEditorOptions {
   initial: OfferForm;
@@ -34,6 +43,8 @@ export interface OfferEditorOptions {
   onCreated?: (offer: Offer) => void;
   /** The contract refused the form: the page moves focus to the first field at fault. */
   onInvalid?: () => void;
+  /** A copy of the offer exists as a draft: the page opens it. */
+  onDuplicated?: (copy: Offer) => void;
 }
 
 /** One editor's state: what is typed, what was last saved, and what the contract objected to. */
@@ -50,10 +61,17 @@ export function createOfferEditorStore(options: OfferEditorOptions) {
   /** The server holds a newer version than this editor started from (409). */
   const conflict = signal(false);
   const busy = signal<EditorBusy>(null);
-  const dirty = computed(
-    () =>
-      saved.value === null || JSON.stringify(values.value) !== JSON.stringify(savedValues.value),
+  /** Anything typed since the last save (or since a new form was opened). */
+  const changed = computed(
+    () => JSON.stringify(values.value) !== JSON.stringify(savedValues.value),
   );
+  /** Something to save: a change, or a new offer that does not exist yet. */
+  const dirty = computed(() => saved.value === null || changed.value);
+  /** Archived offers are kept for their results; the server refuses edits (409 offer_archived). */
+  const readOnly = computed(() => saved.value?.status === 'archived');
+  /** Saving now would start a new experiment on an offer shoppers have seen. */
+  const splitChange = computed(() => splitChangeOf(saved.value, values.value));
+  const awaitingConfirmation = signal<AwaitingConfirmation>(null);
 
   function clearError(field: FieldKey): void {
     if (errors.value[field] === undefined) return;
@@ -64,6 +82,16 @@ export function createOfferEditorStore(options: OfferEditorOptions) {
   function updateCommon<K extends CommonField>(field: K, value: CommonForm[K]): void {
     values.value = { ...values.value, common: { ...values.value.common, [field]: value } };
     clearError(field);
+  }
+
+  /** The targeting card hands back the condition's JSON and its rules together. */
+  function updateTargeting(
+    targeting: Pick<CommonForm, 'condition' | 'rules'>,
+    field: FieldKey,
+  ): void {
+    values.value = { ...values.value, common: { ...values.value.common, ...targeting } };
+    clearError(field);
+    clearError('condition');
   }
 
   /** The kind's section hands back its whole form and the input that changed. */
@@ -95,7 +123,14 @@ export function createOfferEditorStore(options: OfferEditorOptions) {
   }
 
   function refused(error: unknown): null {
-    if (error instanceof ApiRequestError && error.status === 409) {
+    if (error instanceof ApiRequestError && error.code === 'offer_archived') {
+      formError.value = ARCHIVED_ELSEWHERE;
+      // Show it as it now is: archived, read-only.
+      const current = saved.value;
+      if (current) void fetchOffer(client(), current.id).then(accept, () => undefined);
+      return null;
+    }
+    if (error instanceof ApiRequestError && error.code === 'version_conflict') {
       conflict.value = true;
       formError.value = STALE_VERSION;
       return null;
@@ -111,9 +146,15 @@ export function createOfferEditorStore(options: OfferEditorOptions) {
     return null;
   }
 
-  async function persist(): Promise<Offer | null> {
+  /**
+   * Saves the form. A split change on an offer shoppers have seen is only sent once confirmed;
+   * until then this answers 'confirm' and the page asks (the form is checked first, so the
+   * merchant is not asked about a save that could not happen).
+   */
+  async function persist(confirmed: boolean): Promise<Offer | null | 'confirm'> {
     const result = validateOfferForm(values.value, currency);
     if (!result.ok) return reject(result.errors, result.unplaced);
+    if (!confirmed && splitChange.value) return 'confirm';
     errors.value = {};
     formError.value = null;
     formDetails.value = [];
@@ -135,28 +176,40 @@ export function createOfferEditorStore(options: OfferEditorOptions) {
     if (wasNew) options.onCreated?.(offer);
   }
 
-  async function save(): Promise<void> {
-    if (busy.value) return;
+  async function save(options: { confirmed?: boolean } = {}): Promise<void> {
+    if (busy.value || readOnly.value) return;
     busy.value = 'save';
     const wasNew = saved.value === null;
-    const offer = await persist();
+    const offer = await persist(options.confirmed === true);
     busy.value = null;
+    if (offer === 'confirm') {
+      awaitingConfirmation.value = 'save';
+      return;
+    }
+    awaitingConfirmation.value = null;
     if (!offer) return;
-    showToast('Offer saved');
+    showToast(wasNew ? 'Offer created as a draft' : 'Offer saved');
     settle(offer, wasNew);
   }
 
   /** Activating saves pending edits first: a merchant expects what they see to go live. */
-  async function activate(): Promise<void> {
-    if (busy.value) return;
+  async function activate(options: { confirmed?: boolean } = {}): Promise<void> {
+    if (busy.value || readOnly.value) return;
     busy.value = 'activate';
     const wasNew = saved.value === null;
-    let offer = dirty.value ? await persist() : saved.value;
+    const persisted = dirty.value ? await persist(options.confirmed === true) : saved.value;
+    if (persisted === 'confirm') {
+      busy.value = null;
+      awaitingConfirmation.value = 'activate';
+      return;
+    }
+    awaitingConfirmation.value = null;
+    let offer = persisted;
     if (offer) {
       try {
         offer = await runOfferAction(client(), offer.id, 'activate');
         accept(offer);
-        showToast('Offer activated');
+        showToast(ACTION_DONE.activate);
       } catch (error) {
         formError.value = toErrorMessage(error);
         // A new offer's page remounts below, which clears the banner; the toast survives it.
@@ -184,6 +237,58 @@ export function createOfferEditorStore(options: OfferEditorOptions) {
     busy.value = null;
   }
 
+  /** The merchant confirmed the split change: the save (or activation) that asked goes ahead. */
+  async function confirmSplitChange(): Promise<void> {
+    const waiting = awaitingConfirmation.value;
+    if (waiting === 'save') await save({ confirmed: true });
+    else if (waiting === 'activate') await activate({ confirmed: true });
+  }
+
+  function cancelSplitChange(): void {
+    awaitingConfirmation.value = null;
+  }
+
+  /**
+   * Pauses or archives the saved offer. Only its status changes, so edits not yet saved stay in
+   * the form — except when archiving, which makes the offer read-only and drops them.
+   */
+  async function changeStatus(action: 'pause' | 'archive'): Promise<void> {
+    const current = saved.value;
+    if (busy.value || !current) return;
+    busy.value = action;
+    formError.value = null;
+    try {
+      saved.value = await runOfferAction(client(), current.id, action);
+      if (action === 'archive') {
+        values.value = savedValues.value;
+        errors.value = {};
+        formDetails.value = [];
+      }
+      showToast(ACTION_DONE[action]);
+    } catch (error) {
+      formError.value = toErrorMessage(error);
+    }
+    busy.value = null;
+  }
+
+  /** A draft copy of the saved offer (its unsaved edits are not copied). */
+  async function duplicate(): Promise<Offer | null> {
+    const current = saved.value;
+    if (busy.value || !current) return null;
+    busy.value = 'duplicate';
+    formError.value = null;
+    let copy: Offer | null = null;
+    try {
+      copy = await createOffer(client(), duplicateInput(current));
+      showToast(`Duplicated as “${copy.name}”`);
+    } catch (error) {
+      formError.value = toErrorMessage(error);
+    }
+    busy.value = null;
+    if (copy) options.onDuplicated?.(copy);
+    return copy;
+  }
+
   return {
     values,
     errors,
@@ -191,12 +296,22 @@ export function createOfferEditorStore(options: OfferEditorOptions) {
     formDetails,
     conflict,
     busy,
+    changed,
     dirty,
+    readOnly,
+    splitChange,
+    awaitingConfirmation,
     saved,
     updateCommon,
+    updateTargeting,
     updateSpec,
     save,
     activate,
+    confirmSplitChange,
+    cancelSplitChange,
+    pause: () => changeStatus('pause'),
+    archive: () => changeStatus('archive'),
+    duplicate,
     reloadLatest,
   };
 }

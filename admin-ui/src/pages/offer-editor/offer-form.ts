@@ -99,6 +99,12 @@ export function offerToForm(offer: Offer, currency: string): OfferForm {
   };
 }
 
+/** "12.5" → 0.125 (rounded to 0.01 %), or null when the text is not a number. */
+export function percentTextToFraction(text: string): number | null {
+  const percent = parseNumber(text);
+  return percent === null ? null : Math.round(percent * 100) / 10_000;
+}
+
 /** 0.1 → "10"; rounding hides float noise such as 0.07 * 100 = 7.000000000000001. */
 export function fractionToPercentText(fraction: number): string {
   return String(Math.round(fraction * 10_000) / 100);
@@ -120,9 +126,9 @@ export function formToInput(
     target: common.target,
   };
 
-  const holdoutPercent = parseNumber(common.holdoutPercent);
-  if (holdoutPercent === null) errors.holdoutPercent = 'Enter a holdout such as 10.';
-  else input.holdout = Math.round(holdoutPercent * 100) / 10_000;
+  const holdout = percentTextToFraction(common.holdoutPercent);
+  if (holdout === null) errors.holdoutPercent = 'Enter a holdout such as 10.';
+  else input.holdout = holdout;
 
   const priority = parseNumber(common.priority);
   if (priority === null) errors.priority = 'Enter a whole number.';
