@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
@@ -19,6 +20,7 @@ const WIDTHS = [
 ] as const;
 const WAIT = { timeout: 10_000 };
 const SCREENSHOTS = join('test-results', 'screenshots');
+const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let server: RunningServer;
 let browser: Browser;
@@ -59,13 +61,33 @@ async function overflow() {
   }));
 }
 
-/** At each width: the page fits (the offers table scrolls inside its card) and is screenshotted. */
+/** axe-core's critical and serious findings on the page as it is, one line each. */
+async function seriousAxeViolations(): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_SOURCE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<unknown> } }).axe;
+    const result = (await axe.run(document)) as {
+      violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
+    };
+    return result.violations
+      .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+/**
+ * At each width: the page fits (the offers table scrolls inside its card), axe finds nothing
+ * critical or serious, and it is screenshotted.
+ */
 async function checkWidths(state: string) {
   for (const viewport of WIDTHS) {
     await page.setViewportSize(viewport);
     await expect.poll(() => page.getByTestId('home-totals').isVisible(), WAIT).toBe(true);
     const { scrollWidth, innerWidth } = await overflow();
     expect(scrollWidth, `Home (${state}) at ${viewport.width} px`).toBeLessThanOrEqual(innerWidth);
+    expect(await seriousAxeViolations(), `axe on Home (${state}) at ${viewport.width} px`).toEqual(
+      [],
+    );
     await page.screenshot({
       path: join(SCREENSHOTS, `home-${state}-${viewport.width}.png`),
       fullPage: true,
