@@ -15,12 +15,34 @@ export class InvalidPayloadError extends DomainError {
   }
 }
 
+/**
+ * Deeper than any payload Shopify sends (an order is about eight levels). Fields that may hold any
+ * JSON (note attribute and line property values) are turned into text, which recurses: a signed
+ * payload nested thousands deep would exhaust the stack there and answer 500 on every retry.
+ */
+export const MAX_PAYLOAD_DEPTH = 64;
+
+/** Whether a parsed JSON value nests arrays and objects deeper than `max`; no recursion. */
+export function isNestedDeeperThan(value: unknown, max: number): boolean {
+  const pending: [unknown, number][] = [[value, 0]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [node, depth] = next;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(node)) pending.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /** Parses a webhook payload with a zod schema or throws InvalidPayloadError naming the field. */
 export function parsePayload<T extends z.ZodType>(
   schema: T,
   input: unknown,
   code: string,
 ): z.infer<T> {
+  if (isNestedDeeperThan(input, MAX_PAYLOAD_DEPTH)) {
+    throw new InvalidPayloadError(code, `nests deeper than ${MAX_PAYLOAD_DEPTH} levels`);
+  }
   const result = schema.safeParse(input);
   if (!result.success) {
     const issue = result.error.issues[0];

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { webhookHeaders } from '../../server/demo/shopify-signatures.js';
+import { isNestedDeeperThan, MAX_PAYLOAD_DEPTH } from '../../server/domain/invalid-payload.js';
 import { isJsonDeeperThan, MAX_JSON_DEPTH } from '../../server/http/json-depth.js';
 import { adminCall, crossSellInput, type JsonBody } from '../helpers/offers.js';
-import { createTestApp, SHOP_A, type TestApp } from '../helpers/test-app.js';
+import { orderPayload } from '../helpers/order-payloads.js';
+import { createTestApp, SHOP_A, SHOP_B, type TestApp } from '../helpers/test-app.js';
 import { snapshotStore } from './harness.js';
 
 /**
@@ -12,6 +15,7 @@ let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
   await t.install(SHOP_A);
+  await t.install(SHOP_B);
 });
 afterAll(() => t.close());
 
@@ -75,5 +79,70 @@ describe('deeply nested JSON (found by the fuzzer: POST /api/admin/offers answer
     expect(
       isJsonDeeperThan(`[${'{"a":'.repeat(MAX_JSON_DEPTH)}1${'}'.repeat(MAX_JSON_DEPTH)}]`),
     ).toBe(true);
+  });
+});
+
+describe('a signed webhook nested thousands deep (found by the fuzzer: 500, which Shopify retries)', () => {
+  test.each([
+    [
+      'a note attribute',
+      (deep: string) => ['"note_attributes":[', `"note_attributes":[{"name":"n","value":${deep}},`],
+    ],
+    [
+      'a line item property',
+      (deep: string) => ['"properties":[]', `"properties":[{"name":"p","value":${deep}}]`],
+    ],
+  ])(
+    'an order with %s 20,000 arrays deep is acknowledged and quarantined, not stored',
+    async (_, place) => {
+      const payload = orderPayload();
+      const [from, to] = place(nestedArrays(20_000)) as [string, string];
+      const body = JSON.stringify(payload).replace(from, to);
+      const res = await t.app.request('/webhooks/orders/create', {
+        method: 'POST',
+        headers: webhookHeaders(t.secrets.apiSecret, SHOP_A, 'orders/create', body),
+        body,
+      });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ ok: true, duplicate: false, quarantined: true });
+      const stored = await t.ctx.dbClient.execute({
+        sql: 'select count(*) from orders where shop = ? and order_id = ?',
+        args: [SHOP_A, String(payload.id)],
+      });
+      expect(stored.rows[0]?.[0]).toBe(0);
+      const quarantined = await t.ctx.dbClient.execute({
+        sql: 'select reason from quarantined_webhooks where shop = ? and resource_id = ?',
+        args: [SHOP_A, String(payload.id)],
+      });
+      expect(String(quarantined.rows[0]?.[0])).toContain('deeper than');
+    },
+  );
+
+  test('the depth check on parsed payloads counts levels like the text scan', () => {
+    const nested = (depth: number) => JSON.parse(nestedArrays(depth)) as unknown;
+    expect(isNestedDeeperThan(nested(MAX_PAYLOAD_DEPTH), MAX_PAYLOAD_DEPTH)).toBe(false);
+    expect(isNestedDeeperThan(nested(MAX_PAYLOAD_DEPTH + 1), MAX_PAYLOAD_DEPTH)).toBe(true);
+    expect(isNestedDeeperThan(orderPayload(), MAX_PAYLOAD_DEPTH)).toBe(false);
+  });
+});
+
+describe('shop/redact (found by the fuzzer: it left the shop in the publication outbox)', () => {
+  test('erases every row naming the shop, the publication outbox included', async () => {
+    const created = await adminCall(t, SHOP_B, 'POST', '/offers', crossSellInput());
+    await adminCall(t, SHOP_B, 'POST', `/offers/${created.body.offer.id}/activate`);
+    const res = await t.deliver('shop/redact', SHOP_B, { shop_id: 1, shop_domain: SHOP_B });
+    expect(res.status).toBe(200);
+    const tables = await t.ctx.dbClient.execute(
+      "select name from sqlite_master where type = 'table' and sql like '%shop%' and name not like 'sqlite_%' and name not like '%drizzle%'",
+    );
+    for (const row of tables.rows) {
+      const table = String(row[0]);
+      const left = await t.ctx.dbClient.execute({
+        sql: `select count(*) from "${table}" where shop = ?`,
+        args: [SHOP_B],
+      });
+      expect(left.rows[0]?.[0], table).toBe(0);
+    }
+    expect(tables.rows.map((row) => row[0])).toContain('shop_publications');
   });
 });

@@ -269,7 +269,8 @@ export const mutations: fc.Arbitrary<Mutation[]> = fc.array(
     kind: fc.constantFrom('set', 'set', 'set', 'delete', 'add', 'wrap'),
     at: fc.nat(),
     key: hostileKey,
-    value: hostileValue,
+    // Deep nesting also on its own: inside a nested value it is one leaf among many.
+    value: fc.oneof({ weight: 5, arbitrary: hostileValue }, { weight: 1, arbitrary: deepNesting }),
   }),
   { minLength: 1, maxLength: 3 },
 );

@@ -12,6 +12,7 @@ import {
   quarantinedWebhooks,
   refunds,
   shopifySessions,
+  shopPublications,
   shops,
   webhookDeliveries,
 } from '../../../drizzle/schema.js';
@@ -107,5 +108,6 @@ export const handleShopRedact: WebhookHandler = async (ctx, webhook) =>
     shopifySessions,
     webhookDeliveries,
     quarantinedWebhooks,
+    shopPublications,
     shops,
   ].map((table) => ctx.db.delete(table).where(eq(table.shop, webhook.shop)));
