@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { CHECKOUT_ELEMENT_TAGS } from '../../core/checkout-preview/element-tags.js';
 import { orders } from '../../drizzle/schema.js';
 import {
   BUNDLE_FILE,
@@ -10,7 +11,6 @@ import {
 } from '../../scripts/build-extension.js';
 import { createApp } from '../../server/app.js';
 import type { AppContext } from '../../server/app-context.js';
-import { SANDBOX_ELEMENT_TAGS } from '../../server/demo/sandbox/client/element-tags.js';
 import { mountSandboxRoutes, readConfigFromEmulator } from '../../server/demo/sandbox/index.js';
 import { buildPublishedConfig } from '../../server/domain/publish-config.js';
 import { createTestApp, SHOP_A, type TestApp } from '../helpers/test-app.js';
@@ -109,7 +109,7 @@ describe('mountSandboxRoutes', () => {
     const used = new Set(bundle.match(/"s-[a-z-]+"/g)?.map((tag) => tag.slice(1, -1)));
     expect(used.size).toBeGreaterThan(0);
     expect(
-      [...used].filter((tag) => !(SANDBOX_ELEMENT_TAGS as readonly string[]).includes(tag)),
+      [...used].filter((tag) => !(CHECKOUT_ELEMENT_TAGS as readonly string[]).includes(tag)),
     ).toEqual([]);
   });
 

@@ -1,19 +1,12 @@
 import type { OfferKind } from '../../../core/offers/catalog.js';
-import type { OfferInputOf } from '../../../core/offers/contract.js';
-import type { OfferProduct, PublishedOfferOf } from '../../../core/offers/published-config.js';
+import type { CompiledKind, KindSpecOf } from '../../../core/offers/compile-content.js';
+import type { OfferProduct } from '../../../core/offers/published-config.js';
 import type { OrderLine } from '../../../drizzle/schema.js';
 
-/** An offer's kind-specific fields as stored (the input without the fields every kind shares). */
-export type OfferSpecOf<K extends OfferKind> = Omit<
-  OfferInputOf<K>,
-  'name' | 'target' | 'condition' | 'priority' | 'startsAt' | 'endsAt' | 'holdout'
->;
+export type { CompiledKind } from '../../../core/offers/compile-content.js';
 
-/** The published parts a kind decides; the rest (schedule, experiment…) is the same for all. */
-export type CompiledKind<K extends OfferKind> = Pick<
-  PublishedOfferOf<K>,
-  'variants' | 'products' | 'requiresInCart'
->;
+/** An offer's kind-specific fields as stored (the input without the fields every kind shares). */
+export type OfferSpecOf<K extends OfferKind> = KindSpecOf<K>;
 
 /**
  * What the server knows about one offer kind. Validation is the contract's (core/offers); this is
@@ -24,7 +17,10 @@ export interface OfferKindModule<K extends OfferKind> {
   kind: K;
   /** Variant GIDs whose details are snapshotted from Admin GraphQL when the offer is saved. */
   productRefs(spec: OfferSpecOf<K>): string[];
-  /** The published content per arm key (arms in the order of `spec.variants`). */
+  /**
+   * The published content per arm key (arms in the order of `spec.variants`): the pure
+   * `compileKindContent` of core/offers, which the admin's live preview runs too.
+   */
   compile(
     spec: OfferSpecOf<K>,
     arms: readonly string[],

@@ -1,4 +1,5 @@
 import { UPGRADED_FROM_ATTRIBUTE } from '../../../core/offers/catalog.js';
+import { compileKindContent } from '../../../core/offers/compile-content.js';
 import type { OfferKindModule } from './offer-kind.js';
 
 /**
@@ -8,20 +9,7 @@ import type { OfferKindModule } from './offer-kind.js';
 export const upsell: OfferKindModule<'upsell'> = {
   kind: 'upsell',
   productRefs: (spec) => [...new Set([...spec.triggers, spec.replacement])],
-  compile(spec, arms, products) {
-    const variants = Object.fromEntries(
-      spec.variants.map((v, i) => [
-        arms[i] as string,
-        { heading: v.heading, body: v.body, buttonLabel: v.buttonLabel },
-      ]),
-    );
-    const replacement = products.get(spec.replacement);
-    return {
-      variants,
-      products: replacement ? [replacement] : [],
-      requiresInCart: spec.triggers,
-    };
-  },
+  compile: (spec, arms, products) => compileKindContent('upsell', spec, arms, products),
   discountedVariants: (spec) => (spec.discount ? [spec.replacement] : []),
   creditLine(spec, line, products) {
     // The extension records which trigger it replaced; without that, the dearest trigger is

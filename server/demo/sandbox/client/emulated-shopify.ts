@@ -1,6 +1,7 @@
-import type { CheckoutHost } from '../../../../core/checkout-host';
+import type { CheckoutHost, Readable } from '../../../../core/checkout-host';
+import { createEmulatedHost } from '../../../../core/checkout-preview/emulated-host';
+import type { Messages } from '../../../../core/checkout-preview/messages';
 import type { SandboxHost, Store } from './sandbox-types';
-import { type Messages, translate } from './translate';
 
 /** `@shopify/ui-extensions/preact` passes Preact's Signal class to the host at import time. */
 type SignalClass = new <T>(value: T) => { value: T };
@@ -20,7 +21,8 @@ interface SessionTokenCache {
 }
 
 /**
- * The `shopify` global of one extension target, over the page's cart. Values are read through
+ * The `shopify` global of one extension target, over the page's cart: the shared emulated host
+ * (core/checkout-preview) plus what only a bundle needs — `extend`, and the cart read through
  * Preact signals once the bundle hands over its Signal class (as Shopify's host does), so the
  * extension re-renders when the cart changes.
  */
@@ -33,7 +35,7 @@ export function createEmulatedShopify(
   let Signal: SignalClass | null = null;
   const modules = new Map<string, ExtensionModule>();
 
-  function live<T>(source: Store<T>): { readonly value: T } {
+  function live<T>(source: Store<T>): Readable<T> {
     let signal: { value: T } | null = null;
     return {
       get value() {
@@ -48,56 +50,22 @@ export function createEmulatedShopify(
       },
     };
   }
-  const constant = <T>(value: T): Store<T> => ({ value, subscribe: () => () => {} });
 
   let tokenCache: SessionTokenCache | null = null;
-  const language = host.language;
-  const configEntries = host.data.config
-    ? [
-        {
-          target: { type: 'shop' as const, id: 'gid://shopify/Shop/1' },
-          metafield: {
-            namespace: '$app',
-            key: 'closer_config',
-            value: host.data.config,
-            valueType: 'json_string' as const,
-            type: 'json',
-          },
-        },
-      ]
-    : [];
-
-  return {
-    appMetafields: live(constant(configEntries)),
+  const emulated = createEmulatedHost({
+    shop: host.data.shop,
+    currency: host.data.currency,
+    language: host.language,
+    country: 'US',
+    config: host.data.config,
     lines: live(host.lines),
-    cost: { subtotalAmount: live(host.subtotal) },
-    localization: {
-      currency: live(constant({ isoCode: host.data.currency })),
-      language: live(constant({ isoCode: language })),
-      country: live(constant<{ isoCode: string } | undefined>({ isoCode: 'US' })),
-    },
-    buyerIdentity: { customer: live(constant<{ id: string } | undefined>(undefined)) },
-    checkoutToken: live(constant<string | undefined>(host.token)),
-    settings: live(constant({})),
-    instructions: live(
-      constant({
-        // Express checkout refuses both; the sandbox's `?cannotAdd=1` stands for it.
-        lines: { canAddCartLine: host.canAddCartLine, canUpdateCartLine: host.canAddCartLine },
-        discounts: { canUpdateDiscountCodes: true },
-      }),
-    ),
-    shop: { storefrontUrl: `https://${host.data.shop}`, myshopifyDomain: host.data.shop },
-    extension: { target, scriptUrl },
-    i18n: {
-      formatCurrency: (value, options) =>
-        new Intl.NumberFormat(language, {
-          style: 'currency',
-          currency: host.data.currency,
-          ...options,
-        }).format(value),
-      translate: ((key: string, replacements?: Record<string, unknown>) =>
-        translate(messages, key, replacements)) as CheckoutHost['i18n']['translate'],
-    },
+    subtotal: live(host.subtotal),
+    checkoutToken: host.token,
+    // Express checkout refuses both; the sandbox's `?cannotAdd=1` stands for it.
+    canChangeLines: host.canAddCartLine,
+    target,
+    scriptUrl,
+    messages,
     sessionToken: {
       // Shopify caches the token until shortly before it expires; so does the emulation.
       async get() {
@@ -109,6 +77,10 @@ export function createEmulatedShopify(
     },
     applyCartLinesChange: (change) => host.applyCartLinesChange(change),
     applyDiscountCodeChange: (change) => host.applyDiscountCodeChange(change),
+  });
+
+  return {
+    ...emulated,
     extend(registered, run) {
       modules.set(registered, run);
     },

@@ -1,7 +1,7 @@
-import { defineSandboxElements } from './elements';
+import { defineCheckoutElements } from '../../../../core/checkout-preview/elements';
 import { createEmulatedShopify } from './emulated-shopify';
+import { fetchMessages } from './load-messages';
 import { type ObservedEvent, SANDBOX_HOST_GLOBAL, type SandboxHost } from './sandbox-types';
-import { loadMessages } from './translate';
 
 /**
  * One extension target, in its own frame as in checkout (each target gets its own `shopify` and
@@ -41,11 +41,11 @@ function observeEvents(sandbox: SandboxHost) {
 async function start(sandbox: SandboxHost) {
   // The block sits in the main column as a boxed section; the summary slot is flush.
   document.body.dataset.placement = target.includes('cart-line-list') ? 'summary' : 'main';
-  defineSandboxElements({
+  defineCheckoutElements(window, {
     onFollowLink: (href) => sandbox.followLink({ target, href }),
   });
   observeEvents(sandbox);
-  const messages = await loadMessages(sandbox.data.localesUrl, sandbox.language);
+  const messages = await fetchMessages(sandbox.data.localesUrl, sandbox.language);
   const scriptUrl = new URL(sandbox.data.bundleUrl, location.href).href;
   const shopify = createEmulatedShopify(sandbox, target, messages, scriptUrl);
   (globalThis as unknown as { shopify: typeof shopify }).shopify = shopify;
