@@ -345,3 +345,45 @@ describe('targeting condition', () => {
     expect(!result.ok && result.error).toMatch(/must be a JSON object/);
   });
 });
+
+describe('targeting rules in the form', () => {
+  test('an offer’s condition opens as rules and saves back unchanged', () => {
+    const form = formOf(crossSellInput());
+    expect(form.common.rules).toEqual([
+      { type: 'subtotal', op: 'gte', amount: '50.00', currency: 'USD' },
+    ]);
+  });
+
+  test('an incomplete rule is named on its own input and blocks saving', () => {
+    const form = formOf(crossSellInput());
+    form.common.rules = [{ type: 'subtotal', op: 'gte', amount: '50.001', currency: 'USD' }];
+    expect(errorsOf(validateOfferForm(form, 'USD'))).toEqual({
+      'rules.subtotal': 'Use at most 2 decimal places.',
+    });
+  });
+
+  test('a custom condition (no rules) is saved as its JSON', () => {
+    const custom = {
+      ...crossSellInput(),
+      condition: { $or: [{ country: 'CA' }, { loggedIn: true }] },
+    };
+    const form = formOf(custom);
+    expect(form.common.rules).toBeNull();
+    expect(validateOfferForm(form, 'USD')).toEqual({ ok: true, input: custom });
+  });
+
+  test('a condition over the contract’s size limit is the contract’s to refuse, on the JSON', () => {
+    const form = formOf(crossSellInput());
+    const products = Array.from({ length: 20 }, (_, n) => ({
+      id: `gid://shopify/Product/${'9'.repeat(18)}${n}`,
+      title: null,
+    }));
+    form.common.rules = [
+      { type: 'products', op: 'any', products },
+      { type: 'locale', languages: Array.from({ length: 600 }, (_, n) => `en-x${n}`).join(', ') },
+    ];
+    expect(errorsOf(validateOfferForm(form, 'USD'))).toEqual({
+      condition: 'The condition is too large.',
+    });
+  });
+});

@@ -122,12 +122,12 @@ export function createOfferEditorStore(options: OfferEditorOptions) {
     return null;
   }
 
-  function refused(error: unknown): null {
+  async function refused(error: unknown): Promise<null> {
     if (error instanceof ApiRequestError && error.code === 'offer_archived') {
-      formError.value = ARCHIVED_ELSEWHERE;
-      // Show it as it now is: archived, read-only.
       const current = saved.value;
-      if (current) void fetchOffer(client(), current.id).then(accept, () => undefined);
+      // Show it as it now is: archived, read-only.
+      if (current) await fetchOffer(client(), current.id).then(accept, () => undefined);
+      formError.value = ARCHIVED_ELSEWHERE;
       return null;
     }
     if (error instanceof ApiRequestError && error.code === 'version_conflict') {
@@ -167,7 +167,7 @@ export function createOfferEditorStore(options: OfferEditorOptions) {
       accept(offer);
       return offer;
     } catch (error) {
-      return refused(error);
+      return await refused(error);
     }
   }
 

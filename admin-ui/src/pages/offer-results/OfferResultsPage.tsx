@@ -1,9 +1,11 @@
+import { useState } from 'preact/hooks';
 import { getApiClient } from '../../api/client.js';
 import { fetchOffer, fetchOfferResults } from '../../api/endpoints.js';
 import { Badge } from '../../components/Badge.js';
 import { Banner } from '../../components/Banner.js';
 import { Button, LinkButton } from '../../components/Button.js';
 import { Card } from '../../components/Card.js';
+import { ExperimentPicker } from '../../components/ExperimentPicker.js';
 import { Loading } from '../../components/Loading.js';
 import { Page } from '../../components/Page.js';
 import { statusBadge } from '../../lib/offer-labels.js';
@@ -18,6 +20,8 @@ const BACK = { to: { name: 'offers' }, label: 'Offers' } as const;
 
 export function OfferResultsPage({ id }: { id: string }) {
   const shop = useShop();
+  // An earlier experiment of this offer, when the merchant picks one; null shows the current.
+  const [pickedExperiment, setPickedExperiment] = useState<string | null>(null);
   const data = useResource(`results:${id}`, async () => {
     const client = getApiClient();
     const [offer, results] = await Promise.all([
@@ -54,6 +58,8 @@ export function OfferResultsPage({ id }: { id: string }) {
   // The results name their currency; the shop's is the fallback for an older server.
   const currency = results.currency || (shop.status === 'ready' ? shop.data.currency : 'USD');
   const badge = statusBadge(offer.status);
+  const experimentKey = pickedExperiment ?? offer.experiment.key;
+  const earlier = experimentKey !== offer.experiment.key;
   // The plain per-arm counts: all there is before any data, and the fallback if the report fails.
   const perArm = (
     <>
@@ -75,8 +81,18 @@ export function OfferResultsPage({ id }: { id: string }) {
         </LinkButton>
       }
     >
-      {hasExposures(results.arms) ? (
-        <UpliftReport experimentKey={offer.experiment.key} fallback={perArm} />
+      <ExperimentPicker
+        offerId={offer.id}
+        selected={experimentKey}
+        onSelect={setPickedExperiment}
+      />
+      {earlier || hasExposures(results.arms) ? (
+        // The per-arm counts are the current experiment's, so an earlier one has no fallback.
+        <UpliftReport
+          key={experimentKey}
+          experimentKey={experimentKey}
+          fallback={earlier ? null : perArm}
+        />
       ) : (
         <>
           <Banner tone="warning" title="No data yet" data-testid="results-empty">
