@@ -21,6 +21,20 @@ query CloserShopInfo {
   shop { id name currencyCode plan { publicDisplayName } }
 }`;
 
+/** A language the shop sells in (Admin GraphQL `ShopLocale`); `published`: buyers can pick it. */
+export interface ShopLocale {
+  /** ISO code, e.g. `en`, `fr`, `pt-BR`. */
+  locale: string;
+  primary: boolean;
+  published: boolean;
+}
+
+// Needs the `read_locales` access scope (shopify.dev, Admin GraphQL 2026-07, `shopLocales`).
+const SHOP_LOCALES_QUERY = `#graphql
+query CloserShopLocales {
+  shopLocales { locale primary published }
+}`;
+
 export interface CatalogVariant {
   variantId: string;
   productId: string;
@@ -203,6 +217,19 @@ export function createAdminGateway(ctx: AppContext, session: Session) {
         currencyCode: data.shop.currencyCode,
         planName: data.shop.plan?.publicDisplayName ?? null,
       };
+    },
+
+    /** Every locale enabled on the shop, published or not, as Shopify lists them. */
+    async fetchShopLocales(): Promise<ShopLocale[]> {
+      const data = await request<{ shopLocales: ShopLocale[] }>(
+        'CloserShopLocales',
+        SHOP_LOCALES_QUERY,
+      );
+      return data.shopLocales.map(({ locale, primary, published }) => ({
+        locale,
+        primary,
+        published,
+      }));
     },
 
     async searchProducts(query: string, first: number): Promise<CatalogProduct[]> {

@@ -1,3 +1,4 @@
+import type { ShopLocale } from '../../shopify/admin-gateway.js';
 import type { DemoProduct } from '../catalog.js';
 
 /**
@@ -9,6 +10,8 @@ export interface EmulatedShopState {
   shop: string;
   name: string;
   currencyCode: string;
+  /** What `shopLocales` answers: the languages the shop sells in. */
+  locales: ShopLocale[];
   products: DemoProduct[];
   /** Settings JSON of the activated web pixel, null until webPixelCreate. */
   webPixelSettings: string | null;
@@ -202,6 +205,7 @@ const RESOLVERS: Record<string, Resolver> = {
       plan: { publicDisplayName: 'Shopify Plus' },
     },
   }),
+  CloserShopLocales: (state) => ({ shopLocales: state.locales }),
   CloserProductSearch: (state, variables) => ({
     products: {
       nodes: state.products

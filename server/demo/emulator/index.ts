@@ -1,5 +1,6 @@
 import { jwtVerify } from 'jose';
 import { HttpResponse, http } from 'msw';
+import type { ShopLocale } from '../../shopify/admin-gateway.js';
 import { DEMO_CATALOG } from '../catalog.js';
 import type { AppSecrets } from '../shopify-signatures.js';
 import { issueTokens, isTokenValid } from './access-tokens.js';
@@ -10,7 +11,7 @@ import { type EmulatedShopState, resolveOperation } from './admin-graphql.js';
  * exchange and refresh, and the Admin GraphQL API. Used by demo mode and by the tests.
  */
 export interface EmulatorOptions extends AppSecrets {
-  shops: { shop: string; name?: string; currencyCode?: string }[];
+  shops: { shop: string; name?: string; currencyCode?: string; locales?: ShopLocale[] }[];
   scope?: string;
 }
 
@@ -23,6 +24,12 @@ export interface ShopifyEmulator {
 
 const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
 
+/** The demo shop sells in English and French, the two languages the extension is translated to. */
+const DEFAULT_LOCALES: ShopLocale[] = [
+  { locale: 'en', primary: true, published: true },
+  { locale: 'fr', primary: false, published: true },
+];
+
 export function createShopifyEmulator(options: EmulatorOptions): ShopifyEmulator {
   const scope =
     options.scope ??
@@ -34,6 +41,7 @@ export function createShopifyEmulator(options: EmulatorOptions): ShopifyEmulator
         shop: s.shop,
         name: s.name ?? 'Closer Demo Store',
         currencyCode: s.currencyCode ?? 'USD',
+        locales: s.locales ?? DEFAULT_LOCALES,
         products: DEMO_CATALOG,
         metafields: new Map(),
         webPixelSettings: null,

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppContext, AppEnv } from '../../app-context.js';
 import { adminApiAuth } from '../../auth/admin-auth.js';
+import { readShopLocales } from '../../domain/shop-locales.js';
 import { getShop, updateShopSettings } from '../../domain/shops.js';
 import { ApiError } from '../../http/errors.js';
 import { parseOrThrow, readJson } from '../../http/validate.js';
@@ -33,6 +34,7 @@ export function createAdminRoutes(ctx: AppContext) {
         plan: shop.plan,
         settings: shop.settings,
         installedAt: shop.installedAt,
+        locales: await readShopLocales(ctx, shop.shop),
       });
     })
     .patch('/settings', async (c) => {
