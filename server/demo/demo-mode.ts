@@ -7,6 +7,8 @@ import { mountDevRoutes } from './dev-routes.js';
 import { createShopifyEmulator } from './emulator/index.js';
 import { mountSandboxRoutes, readConfigFromEmulator } from './sandbox/index.js';
 import { signAdminIdToken } from './shopify-signatures.js';
+import { demoStorefrontOffers } from './storefront/demo-offers.js';
+import { mountStorefrontRoutes } from './storefront/index.js';
 
 /**
  * Everything demo mode adds to the server, behind one module that `boot.ts` imports dynamically
@@ -16,7 +18,7 @@ import { signAdminIdToken } from './shopify-signatures.js';
 export interface DemoMode {
   /** The local shop and the app credentials `data/demo-shop.json` holds. */
   account: DemoShop;
-  /** The dev pages and the checkout sandbox, for a context built with `account`'s secrets. */
+  /** Dev pages, checkout sandbox and demo storefront, for a context built with `account`'s secrets. */
   mounts(ctx: AppContext): RouteMount[];
   /** Installs the demo shop through the real path: an id token, then token exchange. */
   installShop(ctx: AppContext): Promise<void>;
@@ -35,6 +37,7 @@ export function startDemoMode(dataDir: string): DemoMode {
       mountSandboxRoutes(ctx, {
         readPublishedConfig: readConfigFromEmulator(emulator, account.shop),
       }),
+      mountStorefrontRoutes(ctx, { offers: demoStorefrontOffers(account.shop) }),
     ],
     installShop: async (ctx) => {
       await authenticateAdmin(ctx, await signAdminIdToken(account, account.shop));
