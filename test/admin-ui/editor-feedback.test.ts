@@ -41,6 +41,7 @@ describe('toasts', () => {
     const shown: [string, unknown][] = [];
     Reflect.set(globalThis, 'shopify', {
       idToken: () => Promise.resolve('token'),
+      environment: { embedded: true },
       toast: { show: (message: string, options: unknown) => shown.push([message, options]) },
     });
     showToast('Offer paused');
@@ -48,10 +49,21 @@ describe('toasts', () => {
     expect(currentToasts()).toEqual([]);
   });
 
-  test('App Bridge without a toast (the demo shim) falls back to the page', () => {
-    Reflect.set(globalThis, 'shopify', { idToken: () => Promise.resolve('token') });
+  test('App Bridge outside the admin’s frame (the demo stand-in) or without a toast: the page', () => {
+    const logged: string[] = [];
+    Reflect.set(globalThis, 'shopify', {
+      idToken: () => Promise.resolve('token'),
+      environment: { embedded: false, demo: true },
+      toast: { show: (message: string) => logged.push(message) },
+    });
     showToast('Offer archived');
-    expect(currentToasts().map((toast) => toast.message)).toEqual(['Offer archived']);
+    Reflect.set(globalThis, 'shopify', { idToken: () => Promise.resolve('token') });
+    showToast('Offer duplicated');
+    expect(logged).toEqual([]);
+    expect(currentToasts().map((toast) => toast.message)).toEqual([
+      'Offer archived',
+      'Offer duplicated',
+    ]);
   });
 
   test('the same message is not stacked; only the newest few stay', () => {

@@ -8,6 +8,8 @@ import { pushToast } from '../state/toast-store.js';
 export interface AppBridge {
   idToken(): Promise<string>;
   toast?: { show(message: string, options?: { isError?: boolean }): void };
+  /** `embedded` is false outside the admin's frame (and in the demo's stand-in). */
+  environment?: { embedded?: boolean };
 }
 
 function isAppBridge(value: unknown): value is AppBridge {
@@ -25,11 +27,16 @@ export function readAppBridge(): AppBridge | null {
 }
 
 /**
- * A toast: Shopify's own when App Bridge draws one (inside the admin), else the page's
- * (components/Toaster.tsx) — in demo mode and in a plain tab, where App Bridge has no toast.
+ * A toast: Shopify's own when App Bridge draws one (inside the admin's frame), else the page's
+ * (components/Toaster.tsx) — in a plain tab and in demo mode, whose App Bridge stand-in only
+ * logs toasts to the console.
  */
 export function showToast(message: string, isError = false): void {
-  const toast = readAppBridge()?.toast;
-  if (toast && typeof toast.show === 'function') toast.show(message, { isError });
-  else pushToast(message, isError);
+  const bridge = readAppBridge();
+  const toast = bridge?.toast;
+  if (bridge?.environment?.embedded !== false && toast && typeof toast.show === 'function') {
+    toast.show(message, { isError });
+  } else {
+    pushToast(message, isError);
+  }
 }

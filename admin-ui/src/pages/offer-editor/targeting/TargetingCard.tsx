@@ -61,14 +61,19 @@ export function TargetingCard({ store, currency }: { store: OfferEditorStore; cu
       {unmatchable.length > 0 && (
         <Banner
           tone="warning"
-          title="This offer can never show here"
+          title={
+            rules !== null
+              ? 'This offer can never show here'
+              : 'Part of this condition never matches here'
+          }
           data-testid="targeting-unmatchable"
         >
           {unmatchable.map((type) => (
             <p key={type}>
-              {RULE_INFO[type].label}: {RULE_INFO[type].unavailableReason ?? 'not known here'}, so
-              this condition never matches at {TARGET_INFO[common.target].label.toLowerCase()}.
-              Remove it.
+              {RULE_INFO[type].label}: {RULE_INFO[type].unavailableReason ?? 'not known here'}, so{' '}
+              {rules !== null ? 'this condition never matches' : 'what needs them never matches'} at{' '}
+              {TARGET_INFO[common.target].label.toLowerCase()}.{' '}
+              {rules !== null ? 'Remove it.' : 'Edit the JSON below.'}
             </p>
           ))}
         </Banner>
@@ -86,6 +91,7 @@ export function TargetingCard({ store, currency }: { store: OfferEditorStore; cu
           onChange={setRules}
         />
       )}
+      <h3 class="Rule-title">Schedule</h3>
       <div class="RuleFields-inline">
         <TextField
           label="Starts"
