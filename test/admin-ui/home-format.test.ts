@@ -5,6 +5,7 @@ import {
   formatEstimate,
   funnelSteps,
   intervalName,
+  intervalVerdict,
   liveText,
   measurementText,
 } from '../../admin-ui/src/pages/home/home-format.js';
@@ -19,6 +20,14 @@ describe('the headline figure', () => {
     });
     expect(formatEstimate({ ...estimate, expected: -90_000 }, 'JPY', 'en-US').value).toBe(
       '-¥90,000',
+    );
+  });
+
+  test('a figure whose interval spans zero is said to be no finding yet', () => {
+    expect(intervalVerdict(estimate)).toBe('Not distinguishable from zero yet.');
+    expect(intervalVerdict({ ...estimate, ci: [1, 252_000] })).toBe('Above zero beyond chance.');
+    expect(intervalVerdict({ ...estimate, expected: -5_000, ci: [-9_000, -1] })).toContain(
+      'Below zero beyond chance',
     );
   });
 

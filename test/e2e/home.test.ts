@@ -5,9 +5,12 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { assignArm } from '../../core/decide/index.js';
 import type { RunningServer } from '../../server/boot.js';
+import { signCheckoutSessionToken, webhookHeaders } from '../../server/demo/shopify-signatures.js';
 import { launchChromium } from '../helpers/browser.js';
 import { startDemoServer } from '../helpers/demo-server.js';
+import { orderPayload } from '../helpers/order-payloads.js';
 
 /**
  * Home in Chromium, as a merchant opens the app: the landing page at /app, first for a shop with
@@ -104,6 +107,93 @@ async function adminFetch(path: string, init: RequestInit = {}) {
   });
 }
 
+interface CreatedOffer {
+  id: string;
+  experiment: { key: string; seed: string; coverage: number; arms: never[] };
+}
+
+async function createBanner(name: string, holdout: number): Promise<CreatedOffer> {
+  const res = await adminFetch('/offers', {
+    method: 'POST',
+    body: JSON.stringify({
+      name,
+      kind: 'cta',
+      target: 'checkout_block',
+      variants: [{ heading: name, body: 'Free returns for 30 days.', icon: 'return', link: null }],
+      condition: null,
+      priority: 0,
+      startsAt: null,
+      endsAt: null,
+      holdout,
+    }),
+  });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { offer: CreatedOffer }).offer;
+}
+
+/** `count` checkout tokens that the offer's experiment assigns to `arm`. */
+function unitsIn(offer: CreatedOffer, arm: string, count: number): string[] {
+  const units: string[] = [];
+  for (let i = 0; units.length < count; i += 1) {
+    const unit = `home-${offer.id}-${i}`;
+    if (assignArm(offer.experiment, unit)?.key === arm) units.push(unit);
+  }
+  return units;
+}
+
+/** Exposures (and, for the treatment, impressions) as the checkout extension sends them. */
+async function exposeUnits(offer: CreatedOffer, arm: string, units: readonly string[]) {
+  const demo = server.ctx.demo;
+  if (!demo) throw new Error('demo mode only');
+  const types = arm === 'holdout' ? ['exposure'] : ['exposure', 'impression'];
+  const events = units.flatMap((unit) =>
+    types.map((type) => ({
+      id: randomUUID(),
+      type,
+      offerId: offer.id,
+      experimentKey: offer.experiment.key,
+      arm,
+      unit,
+      at: Date.now(),
+    })),
+  );
+  for (let i = 0; i < events.length; i += 50) {
+    const res = await fetch(`${server.url}/api/checkout/events`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${await signCheckoutSessionToken(demo, shop)}`,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify({ events: events.slice(i, i + 50) }),
+    });
+    expect(res.status).toBe(202);
+  }
+}
+
+/** Signed orders/create webhooks for these checkouts, subtotals spread around `base` cents. */
+async function placeOrders(units: readonly string[], base: number) {
+  const demo = server.ctx.demo;
+  if (!demo) throw new Error('demo mode only');
+  for (const [i, unit] of units.entries()) {
+    const amount = ((base + ((i * 1_237) % 6_000)) / 100).toFixed(2);
+    const template = orderPayload();
+    const payload = orderPayload({
+      checkout_token: unit,
+      subtotal_price: amount,
+      subtotal_price_set: { shop_money: { amount, currency_code: 'USD' } },
+      created_at: new Date().toISOString(),
+      line_items: template.line_items.map((line) => ({ ...line, properties: [] })),
+    });
+    const body = JSON.stringify(payload);
+    const res = await fetch(`${server.url}/webhooks/orders/create`, {
+      method: 'POST',
+      headers: webhookHeaders(demo.apiSecret, shop, 'orders/create', body),
+      body,
+    });
+    expect(res.status).toBe(200);
+  }
+}
+
 describe('Home', () => {
   test('a new shop lands on Home: the setup checklist, no total, and the way to its offers', async () => {
     await openHome();
@@ -198,4 +288,36 @@ describe('Home', () => {
       .poll(() => new URL(page.url()).pathname, WAIT)
       .toBe(`/app/offers/${offerId}/results`);
   });
+
+  test('measured offers: a headline with its interval; an offer short of its sample says how far', async () => {
+    const measured = await createBanner('Trust banner, measured', 0.5);
+    const holdout = unitsIn(measured, 'holdout', 40);
+    const treatment = unitsIn(measured, 'treatment', 40);
+    await exposeUnits(measured, 'holdout', holdout);
+    await exposeUnits(measured, 'treatment', treatment);
+    await placeOrders(holdout.slice(0, 32), 4_000);
+    await placeOrders(treatment.slice(0, 32), 5_200);
+    const early = await createBanner('Shipping banner, just started', 0.5);
+    await exposeUnits(early, 'holdout', unitsIn(early, 'holdout', 3));
+    await exposeUnits(early, 'treatment', unitsIn(early, 'treatment', 3));
+
+    await openHome();
+    await expect.poll(() => page.getByTestId('home-incremental-interval').count(), WAIT).toBe(1);
+    expect(await page.getByTestId('home-incremental-interval').textContent()).toMatch(
+      /95% always-valid interval: [+-−]\$[\d,]+ to [+-−]\$[\d,]+/,
+    );
+    expect(await page.getByTestId('home-incremental-verdict').textContent()).toMatch(
+      /^(Not distinguishable from zero yet|Above zero beyond chance)\./,
+    );
+    const measuredRow = page.locator(`[data-testid=home-offer-row][data-key="${measured.id}"]`);
+    expect(await measuredRow.getByTestId('home-offer-incremental').textContent()).toMatch(/\$/);
+    const earlyRow = page.locator(`[data-testid=home-offer-row][data-key="${early.id}"]`);
+    const earlyText = await earlyRow.getByTestId('home-offer-incremental').textContent();
+    expect(earlyText).toContain('30 more orders per arm needed');
+    expect(earlyText).not.toMatch(/\$/);
+    expect(await page.getByTestId('home-totals-note').textContent()).toContain(
+      'Shipping banner, just started, needs 30 more orders per arm',
+    );
+    await checkWidths('measured');
+  }, 60_000);
 });

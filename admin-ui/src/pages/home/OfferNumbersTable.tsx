@@ -7,15 +7,16 @@ import { Link } from '../../router/Link.js';
 import type { DashboardOffer } from './dashboard-types.js';
 import { liveText, measurementText } from './home-format.js';
 
+// What the offer added comes right after its name and state, so a phone shows it before the
+// table has to scroll; the kind sits under the name.
 const COLUMNS: readonly Column[] = [
   { label: 'Offer' },
-  { label: 'Kind' },
   { label: 'Status' },
+  { label: 'Incremental', align: 'numeric' },
+  { label: 'Attributed', align: 'numeric' },
   { label: 'Views', align: 'numeric' },
   { label: 'Adds', align: 'numeric' },
   { label: 'Orders', align: 'numeric' },
-  { label: 'Attributed', align: 'numeric' },
-  { label: 'Incremental', align: 'numeric' },
 ];
 
 /** One row per offer with numbers in the period; the name opens its report. */
@@ -33,15 +34,18 @@ export function OfferNumbersTable({
       key: offer.id,
       testId: 'home-offer-row',
       cells: [
-        <Link
-          key="name"
-          to={{ name: 'offer-results', id: offer.id }}
-          class="DataTable-rowLink"
-          data-testid="home-offer-name"
-        >
-          {offer.name}
-        </Link>,
-        kindLabel(offer.kind),
+        <span key="name" class="Home-offerName">
+          <Link
+            to={{ name: 'offer-results', id: offer.id }}
+            class="DataTable-rowLink"
+            data-testid="home-offer-name"
+          >
+            {offer.name}
+          </Link>
+          <span class="text-secondary" data-testid="home-offer-kind" data-key={offer.kind}>
+            {kindLabel(offer.kind)}
+          </span>
+        </span>,
         <span key="status" class="OfferStatus">
           <Badge tone={badge.tone}>{badge.label}</Badge>
           <span
@@ -52,16 +56,16 @@ export function OfferNumbersTable({
             {liveText(offer)}
           </span>
         </span>,
-        formatCount(offer.views),
-        formatCount(offer.adds),
-        formatCount(offer.orders),
-        formatMoney(offer.attributedRevenue, currency),
         <span key="incremental" class="Home-measure" data-testid="home-offer-incremental">
           <span class={offer.state === 'measured' ? 'text-strong' : undefined}>
             {measured.value}
           </span>
           {measured.detail && <span class="text-secondary">{measured.detail}</span>}
         </span>,
+        formatMoney(offer.attributedRevenue, currency),
+        formatCount(offer.views),
+        formatCount(offer.adds),
+        formatCount(offer.orders),
       ],
     };
   });

@@ -15,7 +15,7 @@ export function SetupChecklist({ setup }: { setup: DashboardSetup }) {
       <div class="Home-setup">
         <p class="text-secondary" data-testid="setup-progress">
           {progress.complete
-            ? 'All set: offers are live and measured.'
+            ? 'All set: the block is placed, shoppers see offers and the pixel is connected.'
             : `${progress.done} of ${progress.total} steps done`}
         </p>
         <ol class="Home-steps">

@@ -1,7 +1,13 @@
 import { Card } from '../../components/Card.js';
 import { formatMoney } from '../../lib/money.js';
 import type { Dashboard } from './dashboard-types.js';
-import { describeMethod, formatEstimate, funnelSteps, intervalName } from './home-format.js';
+import {
+  describeMethod,
+  formatEstimate,
+  funnelSteps,
+  intervalName,
+  intervalVerdict,
+} from './home-format.js';
 
 /**
  * The headline: what the offers added (with its interval, or why there is none yet) beside what
@@ -22,6 +28,9 @@ export function TotalsCard({ dashboard }: { dashboard: Dashboard }) {
               <p class="Home-figureValue">{incremental.value}</p>
               <p class="text-secondary" data-testid="home-incremental-interval">
                 {intervalName(method)}: {incremental.interval}
+              </p>
+              <p data-testid="home-incremental-verdict">
+                {totals.incrementalRevenue && intervalVerdict(totals.incrementalRevenue)}
               </p>
             </>
           ) : (

@@ -16,6 +16,16 @@ export function formatEstimate(estimate: MoneyEstimate, currency: string, locale
   };
 }
 
+/**
+ * What the interval says, in words: a figure whose interval spans zero is not a finding yet,
+ * however large it prints (the report's verdict reads the same way).
+ */
+export function intervalVerdict(estimate: MoneyEstimate): string {
+  if (estimate.ci[0] > 0) return 'Above zero beyond chance.';
+  if (estimate.ci[1] < 0) return 'Below zero beyond chance: the offers cost revenue.';
+  return 'Not distinguishable from zero yet.';
+}
+
 /** "95%" from alpha 0.05. */
 export function formatLevel(alpha: number): string {
   const percent = Math.round((1 - alpha) * 1000) / 10;
