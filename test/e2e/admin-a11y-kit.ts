@@ -99,6 +99,13 @@ export async function checkState(page: Page, state: string, screenshot?: string)
     expect
       .soft(violations, `${state} at ${viewport.width}px:\n${describe(violations)}`)
       .toEqual([]);
+    const clipped = await clippedOutsideWindow(page);
+    expect
+      .soft(
+        clipped,
+        `${state} at ${viewport.width}px: content outside the window that no scroller reaches`,
+      )
+      .toEqual([]);
     if (viewport === PHONE) {
       expect
         .soft(scrollWidth, `${state} at ${innerWidth}px is ${scrollWidth}px wide`)
@@ -113,6 +120,37 @@ export async function checkState(page: Page, state: string, screenshot?: string)
     }
   }
   await page.setViewportSize(DESKTOP);
+}
+
+/**
+ * Elements that reach past the window's left or right edge without a scroller between them and
+ * the page: content cut off by an `overflow: hidden` ancestor (or simply off screen) that a
+ * person cannot get to. Inside a sideways-scrolling region is fine — the region itself is then
+ * checked like any element. Returns a short description of the first few.
+ */
+async function clippedOutsideWindow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = window.innerWidth;
+    const scrolls = (el: Element) => /auto|scroll/.test(getComputedStyle(el).overflowX);
+    const found: string[] = [];
+    for (const el of document.body.querySelectorAll('*')) {
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      if (box.right <= width + 0.5 && box.left >= -0.5) continue;
+      let reachable = false;
+      for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+        if (scrolls(up)) {
+          reachable = true;
+          break;
+        }
+      }
+      if (reachable) continue;
+      const name = `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}`;
+      found.push(`${name} spans ${Math.round(box.left)}…${Math.round(box.right)} px`);
+      if (found.length >= 5) break;
+    }
+    return found;
+  });
 }
 
 /** Waits until the page shows its title and no loading indicator is left. */

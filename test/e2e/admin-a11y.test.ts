@@ -36,6 +36,8 @@ beforeAll(async () => {
   dataDir = demo.dataDir;
   shop = server.ctx.demo?.shop ?? '';
   page = await browser.newPage({ viewport: DESKTOP });
+  // Leaving an editor with unsaved edits asks first (beforeunload): this run leaves on purpose.
+  page.on('dialog', (dialog) => void dialog.accept());
 }, 120_000);
 afterAll(async () => {
   await close();
