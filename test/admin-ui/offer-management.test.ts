@@ -89,7 +89,7 @@ describe('the offers list', () => {
       status: 'draft',
       kind: 'cross_sell',
       variants: original.variants,
-      discount: original.discount,
+      discount: { type: 'percentage', value: 15 },
       holdout: original.holdout,
       condition: original.condition,
     });
