@@ -11,7 +11,7 @@ import {
   signAdminIdToken,
   signCheckoutSessionToken,
 } from '../../server/demo/shopify-signatures.js';
-import { createLogger } from '../../server/logger.js';
+import { createLogger, type Logger } from '../../server/logger.js';
 import { createShopifyApi } from '../../server/shopify/shopify-api.js';
 
 export const BENCH_SHOP = 'bench-shop.myshopify.com';
@@ -23,18 +23,26 @@ const UNLIMITED = { max: Number.MAX_SAFE_INTEGER, windowMs: 60_000 };
  * go through `app.request`, so the figures exclude socket I/O but include every middleware,
  * auth check, validation and query the endpoint runs.
  */
-export async function createBenchApp(databaseUrl: string) {
-  const secrets: AppSecrets = {
-    apiKey: randomBytes(8).toString('hex'),
-    apiSecret: randomBytes(24).toString('hex'),
-  };
+export interface BenchAppOptions {
+  /** The app credentials; the HTTP bench passes the same ones to every server process it starts. */
+  secrets?: AppSecrets;
+  /** Silent by default; the HTTP bench logs as production does (info, to stdout). */
+  logger?: Logger;
+}
+
+export function createBenchSecrets(): AppSecrets {
+  return { apiKey: randomBytes(8).toString('hex'), apiSecret: randomBytes(24).toString('hex') };
+}
+
+export async function createBenchApp(databaseUrl: string, options: BenchAppOptions = {}) {
+  const secrets = options.secrets ?? createBenchSecrets();
   const emulator = createShopifyEmulator({
     ...secrets,
     shops: [{ shop: BENCH_SHOP, name: 'Bench Shop', currencyCode: 'USD' }],
   });
   const network = setupServer(...emulator.handlers);
   network.listen({ onUnhandledFrame: 'error' });
-  const logger = createLogger('silent');
+  const logger = options.logger ?? createLogger('silent');
   const database = await openDatabase(databaseUrl);
   const appUrl = 'https://closer.bench';
   const ctx: AppContext = {
@@ -69,6 +77,7 @@ export async function createBenchApp(databaseUrl: string) {
     ctx,
     client: database.client,
     shop: BENCH_SHOP,
+    secrets,
     idToken,
     checkoutToken: () => signCheckoutSessionToken(secrets, BENCH_SHOP, { expiresIn: 300 }),
     admin,

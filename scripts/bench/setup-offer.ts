@@ -2,18 +2,22 @@ import type { PublishedExperiment } from '../../core/decide/index.js';
 import type { OfferCreateBody } from '../../core/offers/contract.js';
 import { armsFor } from '../../server/domain/offers.js';
 import { offerAnswerSchema } from '../simulate/api-schemas.js';
-import type { BenchApp } from './bench-app.js';
+
+/** Anything that can call the admin API as the bench shop: the in-process app or a server over HTTP. */
+export interface AdminClient {
+  admin(method: string, path: string, body?: unknown): Promise<unknown>;
+}
 
 /**
  * Installs the bench shop (id token → token exchange through the emulator) and creates an active
  * cross-sell offer through the admin API, so the experiment rows are the ones the app writes.
  */
-export async function installShop(bench: BenchApp): Promise<void> {
+export async function installShop(bench: AdminClient): Promise<void> {
   await bench.admin('GET', '/shop');
 }
 
 export async function createActiveOffer(
-  bench: BenchApp,
+  bench: AdminClient,
   name: string,
   holdout: number,
 ): Promise<{ offerId: string; experiment: PublishedExperiment }> {

@@ -1,0 +1,129 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+/**
+ * Summarises a V8 CPU profile (`node --cpu-prof`) of a server process: self time by function and
+ * by where the code lives (an npm package, a file of ours, a part of Node), cut to the samples
+ * taken during the measured load, with idle time left out of the shares.
+ */
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+interface CpuProfile {
+  nodes: ProfileNode[];
+  startTime: number;
+  endTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+export interface ProfileShare {
+  name: string;
+  ms: number;
+  /** Of the busy (non-idle) time in the window. */
+  share: number;
+}
+
+export interface ProfileSummary {
+  file: string;
+  /** False when no sample fell inside the run's window and the whole profile is summarised. */
+  windowed: boolean;
+  busyMs: number;
+  requests: number;
+  busyMsPerRequest: number;
+  groups: ProfileShare[];
+  functions: ProfileShare[];
+}
+
+const REPO_ROOT = join(import.meta.dirname, '..', '..', '..');
+
+/** Where a frame's code lives: the npm package, the repo file, or the part of Node. */
+export function codeGroup(url: string, functionName: string): string {
+  if (!url) return functionName.startsWith('(') ? functionName : '(native)';
+  const modules = url.lastIndexOf('/node_modules/');
+  if (modules >= 0) {
+    const [scope = '', name = ''] = url.slice(modules + '/node_modules/'.length).split('/');
+    return scope.startsWith('@') ? `${scope}/${name}` : scope;
+  }
+  if (url.startsWith('node:')) {
+    const parts = url.slice('node:'.length).split('/');
+    return `node:${parts[0] === 'internal' ? `internal/${parts[1] ?? ''}` : parts[0]}`.replace(
+      /\.js$/,
+      '',
+    );
+  }
+  const path = url.startsWith('file://') ? new URL(url).pathname : url;
+  return relative(REPO_ROOT, path).split(sep).join('/');
+}
+
+function top(map: Map<string, number>, busy: number, count: number): ProfileShare[] {
+  return [...map.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([name, us]) => ({ name, ms: us / 1000, share: busy > 0 ? us / busy : 0 }));
+}
+
+export function summarizeProfile(
+  profile: CpuProfile,
+  window: { fromUs: number; toUs: number },
+  requests: number,
+  file = '',
+): ProfileSummary {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const times: number[] = [];
+  let t = profile.startTime;
+  for (const delta of profile.timeDeltas) {
+    t += delta;
+    times.push(t);
+  }
+  const inWindow = (i: number) =>
+    (times[i] ?? 0) >= window.fromUs && (times[i] ?? 0) <= window.toUs;
+  const windowed = times.some((_, i) => inWindow(i));
+  const byFunction = new Map<string, number>();
+  const byGroup = new Map<string, number>();
+  let busy = 0;
+  for (let i = 0; i < profile.samples.length; i++) {
+    if (windowed && !inWindow(i)) continue;
+    // A sample stands for the time until the next one.
+    const us = (times[i + 1] ?? times[i] ?? 0) - (times[i] ?? 0);
+    const node = byId.get(profile.samples[i] ?? -1);
+    if (!node || us <= 0) continue;
+    const { functionName, url, lineNumber } = node.callFrame;
+    if (functionName === '(idle)') continue;
+    busy += us;
+    const group = codeGroup(url, functionName);
+    const name = url
+      ? `${functionName || '(anonymous)'} (${group}:${lineNumber + 1})`
+      : functionName || '(native)';
+    byFunction.set(name, (byFunction.get(name) ?? 0) + us);
+    byGroup.set(group, (byGroup.get(group) ?? 0) + us);
+  }
+  return {
+    file,
+    windowed,
+    busyMs: busy / 1000,
+    requests,
+    busyMsPerRequest: requests > 0 ? busy / 1000 / requests : 0,
+    groups: top(byGroup, busy, 14),
+    functions: top(byFunction, busy, 15),
+  };
+}
+
+/** The one profile a server process wrote into `dir`. */
+export function summarizeProfileDir(
+  dir: string,
+  window: { fromUs: number; toUs: number },
+  requests: number,
+): ProfileSummary {
+  const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));
+  if (!file) throw new Error(`no .cpuprofile in ${dir}`);
+  const path = join(dir, file);
+  return summarizeProfile(
+    JSON.parse(readFileSync(path, 'utf8')) as CpuProfile,
+    window,
+    requests,
+    path,
+  );
+}

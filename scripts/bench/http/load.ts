@@ -1,0 +1,97 @@
+import autocannon from 'autocannon';
+
+/**
+ * One load run with autocannon: `connections` keep-alive connections on 127.0.0.1, one request
+ * in flight on each (no pipelining, as browsers and Shopify send), for a bounded time. Each
+ * request is built when its connection is free (`next`), and its answer is handed back with the
+ * token `next` returned, so the caller can tell which request an answer is for.
+ */
+export interface LoadPlan<T> {
+  url: string;
+  path: string;
+  connections: number;
+  durationSec: number;
+  /** Headers every request carries. */
+  headers: Record<string, string>;
+  next(): { token: T; body: string; headers?: Record<string, string> };
+  answered?(token: T, status: number, body: string): void;
+  /** Runs once, this many ms into the run, and ends the run there (the kill -9 run). */
+  interrupt?: { afterMs: number; action(): void };
+}
+
+export interface LoadResult {
+  /** Seconds the run actually lasted. */
+  seconds: number;
+  /** Answers with any status; `ok` of them 2xx. */
+  answers: number;
+  ok: number;
+  non2xx: number;
+  /** Connection errors and timeouts (a killed server makes many). */
+  errors: number;
+  latencyMs: { p50: number; p99: number; max: number };
+}
+
+export async function runLoad<T>(plan: LoadPlan<T>): Promise<LoadResult> {
+  const baseHeaders = { 'content-type': 'application/json', ...plan.headers };
+  let interrupted = false;
+  let last: ReturnType<LoadPlan<T>['next']> | null = null;
+  let finish: (error: unknown, result: autocannon.Result) => void = () => {};
+  const done = new Promise<autocannon.Result>((resolve, reject) => {
+    finish = (error, result) => (error ? reject(error) : resolve(result));
+  });
+  const instance = autocannon(
+    {
+      url: plan.url,
+      connections: plan.connections,
+      pipelining: 1,
+      duration: plan.durationSec,
+      // Requests are answered or timed out well within this; a hung server shows as timeouts.
+      timeout: 30,
+      requests: [
+        {
+          method: 'POST',
+          path: plan.path,
+          setupRequest(request, context) {
+            // After the interrupt autocannon keeps reconnecting until its next 1 s tick: re-send
+            // the request already in hand (never delivered) instead of minting new ones.
+            const next = interrupted && last ? last : plan.next();
+            last = next;
+            (context as { token?: T }).token = next.token;
+            return {
+              ...request,
+              headers: next.headers ? { ...baseHeaders, ...next.headers } : baseHeaders,
+              body: next.body,
+            };
+          },
+          ...(plan.answered
+            ? {
+                onResponse(status: number, body: string, context: object) {
+                  plan.answered?.((context as { token: T }).token, status, body);
+                },
+              }
+            : {}),
+        },
+      ],
+    },
+    (error, result) => finish(error, result),
+  );
+  let timer: NodeJS.Timeout | undefined;
+  if (plan.interrupt) {
+    const { afterMs, action } = plan.interrupt;
+    timer = setTimeout(() => {
+      interrupted = true;
+      action();
+      instance.stop();
+    }, afterMs);
+  }
+  const result = await done.finally(() => clearTimeout(timer));
+  const ok = result['2xx'];
+  return {
+    seconds: result.duration,
+    answers: ok + result.non2xx,
+    ok,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
+  };
+}
