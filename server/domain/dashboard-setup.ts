@@ -47,9 +47,11 @@ export async function loadSetup(
  * Closer block. Shopify documents deep links into this editor ("Deep links send merchants
  * directly to the Apps tab in the checkout and accounts editor") in
  * https://shopify.dev/docs/apps/build/customer-accounts/editor-extension-collections/editor-extension-collections-ux-guidelines#deep-linking-to-a-collection
- * (read 2026-07); `page` picks the editor page (checkout, thank-you, order-status) and
- * `context=apps` the Apps tab. The link leaves the app's frame: the admin UI opens it with
- * `target="_top"` as the App Home Navigation API asks for admin pages
+ * (read 2026-07; its links also name a checkout profile id and a collection, which Closer has
+ * neither of). `page` picks the editor page (checkout, thank-you, order-status) and
+ * `context=apps` the Apps tab; the excerpt we could read did not spell these two parameters out,
+ * so they follow the form apps in the wild use. The link leaves the app's frame: the admin UI
+ * opens it with `target="_top"` as the App Home Navigation API asks for admin pages
  * (https://shopify.dev/docs/api/app-home/apis/user-interface-and-interactions/navigation-api).
  */
 export function checkoutEditorUrl(shop: string): string {
