@@ -25,6 +25,8 @@ export interface AppContext {
   publishing?: Partial<import('./domain/publication.js').PublisherOptions>;
   /** Header the one trusted proxy puts the client's address in (TRUSTED_PROXY_HEADER). */
   trustedProxyHeader?: string;
+  /** Overrides of how ingestion groups its writes (db/group-commit.ts; tests, benchmarks). */
+  groupCommit?: Partial<import('./db/group-commit.js').GroupCommitOptions>;
   /** Overrides of the public endpoints' rate limits (tests, benchmarks). */
   rateLimits?: Partial<import('./http/rate-limit.js').RateLimitPolicy>;
   /** Demo only: the local shop and the secrets `data/demo-shop.json` holds. */

@@ -1,9 +1,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { assignArm } from '../../core/decide/index.js';
-import { type EventType, events, experiments, exposures, offers } from '../../drizzle/schema.js';
+import { type EventType, experiments, offers } from '../../drizzle/schema.js';
 import type { AppContext } from '../app-context.js';
 import { DomainError } from './domain-error.js';
+import { type EventWrite, eventWriterFor, type IngestResult } from './ingest-event-writes.js';
 
 /**
  * Ingestion of checkout extension events. A batch is accepted whole or refused whole: every
@@ -65,7 +66,11 @@ function assignedArm(experiment: typeof experiments.$inferSelect, unit: string):
   );
 }
 
-export async function ingestEvents(ctx: AppContext, shop: string, batch: EventBatch) {
+export async function ingestEvents(
+  ctx: AppContext,
+  shop: string,
+  batch: EventBatch,
+): Promise<IngestResult> {
   const offerIds = [...new Set(batch.events.map((e) => e.offerId))];
   const keys = [...new Set(batch.events.map((e) => e.experimentKey))];
   const [offerRows, experimentRows] = await Promise.all([
@@ -111,39 +116,25 @@ export async function ingestEvents(ctx: AppContext, shop: string, batch: EventBa
 
   const now = Date.now();
   const clamp = (at: number) => Math.min(Math.max(at, now - MAX_CLOCK_SKEW_MS), now + 60_000);
-  const eventRows = batch.events.map((e) => ({
-    shop,
-    eventId: e.id,
-    unit: e.unit,
-    offerId: e.offerId,
-    experimentKey: e.experimentKey,
-    arm: e.arm,
-    type: e.type,
-    value: e.value ?? null,
-    occurredAt: clamp(e.at),
-    receivedAt: now,
-  }));
-  const exposureRows = batch.events
-    .filter((e) => e.type === 'exposure')
-    .map((e) => ({
+  const write: EventWrite = { shop, events: [], exposures: [] };
+  for (const e of batch.events) {
+    const at = clamp(e.at);
+    write.events.push([
       shop,
-      experimentKey: e.experimentKey,
-      unit: e.unit,
-      offerId: e.offerId,
-      arm: e.arm,
-      firstExposedAt: clamp(e.at),
-    }));
-
-  const insertEvents = ctx.db
-    .insert(events)
-    .values(eventRows)
-    .onConflictDoNothing()
-    .returning({ id: events.eventId });
-  const [inserted] = exposureRows.length
-    ? await ctx.db.batch([
-        insertEvents,
-        ctx.db.insert(exposures).values(exposureRows).onConflictDoNothing(),
-      ])
-    : await ctx.db.batch([insertEvents]);
-  return { accepted: inserted.length, duplicates: batch.events.length - inserted.length };
+      e.id,
+      e.unit,
+      e.offerId,
+      e.experimentKey,
+      e.arm,
+      e.type,
+      e.value ?? null,
+      at,
+      now,
+    ]);
+    if (e.type === 'exposure') {
+      write.exposures.push([shop, e.experimentKey, e.unit, e.offerId, e.arm, at]);
+    }
+  }
+  // Answered once the group holding these rows is committed.
+  return eventWriterFor(ctx).submit(write);
 }

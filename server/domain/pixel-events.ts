@@ -1,8 +1,11 @@
+import type { InValue } from '@libsql/client';
 import { z } from 'zod';
-import { pixelEvents } from '../../drizzle/schema.js';
 import type { AppContext } from '../app-context.js';
 import { isShopDomain } from '../auth/shop-domain.js';
+import { type GroupCommit, type GroupWrite, groupCommitFor } from '../db/group-commit.js';
+import { multiRowInsert } from '../db/multi-row.js';
 import { DomainError } from './domain-error.js';
+import { creditStored, type IngestResult } from './ingest-event-writes.js';
 import { isShopActive } from './shops.js';
 
 /**
@@ -36,7 +39,7 @@ export const pixelBatchSchema = z
 export type PixelBatch = z.infer<typeof pixelBatchSchema>;
 
 /** Stores a batch for an installed shop; event ids make replays no-ops. */
-export async function ingestPixelEvents(ctx: AppContext, batch: PixelBatch) {
+export async function ingestPixelEvents(ctx: AppContext, batch: PixelBatch): Promise<IngestResult> {
   if (!(await isShopActive(ctx.db, batch.shop))) {
     throw new DomainError(
       'not_found',
@@ -45,23 +48,40 @@ export async function ingestPixelEvents(ctx: AppContext, batch: PixelBatch) {
     );
   }
   const now = Date.now();
-  const inserted = await ctx.db
-    .insert(pixelEvents)
-    .values(
-      batch.events.map((e) => ({
-        shop: batch.shop,
-        eventId: e.id,
-        name: e.name,
-        checkoutToken: e.checkoutToken,
-        orderId: e.orderId ?? null,
-        value: e.value ?? null,
-        currency: e.currency ?? null,
-        // A pixel's clock may run ahead; a conversion is never later than the server's minute.
-        occurredAt: Math.min(e.at, now + 60_000),
-        receivedAt: now,
-      })),
-    )
-    .onConflictDoNothing()
-    .returning({ id: pixelEvents.eventId });
-  return { accepted: inserted.length, duplicates: batch.events.length - inserted.length };
+  const rows = batch.events.map((e) => [
+    batch.shop,
+    e.id,
+    e.name,
+    e.checkoutToken,
+    e.orderId ?? null,
+    e.value ?? null,
+    e.currency ?? null,
+    // A pixel's clock may run ahead; a conversion is never later than the server's minute.
+    Math.min(e.at, now + 60_000),
+    now,
+  ]);
+  // Answered once the group holding these rows is committed.
+  return pixelWriterFor(ctx).submit(rows);
+}
+
+/** The process's group-commit writer for pixel batches (db/group-commit.ts). */
+export function pixelWriterFor(ctx: AppContext): GroupCommit<InValue[][], IngestResult> {
+  return groupCommitFor(ctx, 'pixel-events', planPixelWrites);
+}
+
+const INSERT_PIXEL_EVENTS = `insert into pixel_events
+  (shop, event_id, name, checkout_token, order_id, value, currency, occurred_at, received_at)`;
+
+/** Every batch of a group in one multi-row insert, credited as checkout events are. */
+function planPixelWrites(batches: InValue[][][]): GroupWrite<IngestResult> {
+  const statements = multiRowInsert(
+    INSERT_PIXEL_EVENTS,
+    9,
+    'on conflict do nothing returning shop, event_id',
+    batches.flat(),
+  );
+  return {
+    statements,
+    answers: (returned) => creditStored(batches, returned),
+  };
 }

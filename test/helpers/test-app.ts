@@ -23,6 +23,10 @@ export const SHOP_B = 'shop-b.myshopify.com';
 export interface TestAppOptions {
   /** Overrides of the public endpoints' rate limits (e.g. a fuzzer sending thousands of batches). */
   rateLimits?: Partial<RateLimitPolicy>;
+  /** A libSQL URL instead of `:memory:` (e.g. a file another connection can look at). */
+  databaseUrl?: string;
+  /** Overrides of ingestion's group commit (e.g. a schedule the test triggers). */
+  groupCommit?: AppContext['groupCommit'];
 }
 
 /**
@@ -45,7 +49,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
   network.listen({ onUnhandledFrame: 'error' });
   const logLines: string[] = [];
   const logger = createLogger('debug', (line) => logLines.push(line));
-  const database = await openDatabase(':memory:');
+  const database = await openDatabase(options.databaseUrl ?? ':memory:');
   const ctx: AppContext = {
     mode: 'demo',
     logger,
@@ -59,6 +63,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     appUrl: 'https://closer.test',
     appBridgeScriptUrl: 'https://cdn.shopify.com/shopifycloud/app-bridge.js',
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
+    ...(options.groupCommit ? { groupCommit: options.groupCommit } : {}),
   };
   const app = createApp(ctx);
 

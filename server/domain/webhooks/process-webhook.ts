@@ -1,6 +1,7 @@
 import type { InValue } from '@libsql/client';
 import type { AppContext } from '../../app-context.js';
-import { type SqlStatement, sqlRunnerFor } from '../../db/sql-runner.js';
+import { type GroupCommit, type GroupWrite, groupCommitFor } from '../../db/group-commit.js';
+import type { SqlStatement } from '../../db/sql-runner.js';
 import { InvalidPayloadError } from '../invalid-payload.js';
 import { WEBHOOK_HANDLERS } from './handlers.js';
 import type { WebhookDelivery, WebhookWrite } from './types.js';
@@ -55,8 +56,21 @@ export async function processWebhook(
   return 'processed';
 }
 
-function commit(ctx: AppContext, statements: SqlStatement[]) {
-  return sqlRunnerFor(ctx.dbClient).write(statements);
+/**
+ * Deliveries arriving together are committed together (db/group-commit.ts), each one's statements
+ * in arrival order — as if written one after another — and answered after that COMMIT.
+ */
+function commit(ctx: AppContext, statements: SqlStatement[]): Promise<void> {
+  return webhookWriterFor(ctx).submit(statements);
+}
+
+/** The process's group-commit writer for webhook deliveries. */
+export function webhookWriterFor(ctx: AppContext): GroupCommit<SqlStatement[], void> {
+  return groupCommitFor(ctx, 'webhooks', planDeliveries);
+}
+
+function planDeliveries(deliveries: SqlStatement[][]): GroupWrite<void> {
+  return { statements: deliveries.flat(), answers: () => deliveries.map(() => undefined) };
 }
 
 /**
