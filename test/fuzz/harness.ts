@@ -88,12 +88,18 @@ export class FuzzViolation extends Error {
 
 export const isSuccess = (answer: Answer) => answer.status >= 200 && answer.status < 300;
 
+export interface ContractOptions {
+  /** The answer has no body by definition (HEAD): only its status is checked. */
+  bodyless?: boolean;
+}
+
 /** 2xx or 4xx only; a 4xx has the error shape with the request id the response header names. */
-export function checkContract(what: string, answer: Answer) {
+export function checkContract(what: string, answer: Answer, options: ContractOptions = {}) {
   if (isSuccess(answer)) return;
   if (answer.status < 400 || answer.status >= 500) {
     throw new FuzzViolation(what, answer, 'status is neither 2xx nor 4xx');
   }
+  if (options.bodyless) return;
   const error = (answer.json as { error?: Record<string, unknown> } | undefined)?.error;
   if (!error || typeof error !== 'object') {
     throw new FuzzViolation(what, answer, 'a 4xx body must be {error:{code,message,requestId}}');
@@ -150,12 +156,16 @@ export class StoreWatch {
     this.last = null;
   }
 
-  async exchange(what: string, request: () => Promise<Answer>): Promise<Exchange> {
+  async exchange(
+    what: string,
+    request: () => Promise<Answer>,
+    options: ContractOptions = {},
+  ): Promise<Exchange> {
     const before = this.last ?? (await snapshotStore(this.t));
     const answer = await request();
     const after = await snapshotStore(this.t);
     this.last = after;
-    checkContract(what, answer);
+    checkContract(what, answer, options);
     if (!isSuccess(answer)) checkUnchanged(what, answer, before, after);
     return { answer, before, after, grew: (table) => grew(before, after, table) };
   }

@@ -6,8 +6,8 @@
 export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 20_261_120);
 
 export const FUZZ_RUNS = {
-  adminCreateOffer: 900,
-  adminPatchOffer: 900,
+  adminCreateOffer: 600,
+  adminPatchOffer: 600,
   adminOfferAction: 400,
   adminReads: 400,
   adminSettings: 400,
@@ -15,10 +15,10 @@ export const FUZZ_RUNS = {
   adminReports: 400,
   adminTokens: 500,
   checkoutEvents: 1_500,
-  checkoutTokens: 500,
-  pixelEvents: 1_500,
-  webhooks: 2_000,
-  appProxy: 600,
+  checkoutTokens: 700,
+  pixelEvents: 2_000,
+  webhooks: 2_300,
+  appProxy: 900,
   unknownRoutes: 300,
 } as const;
 
