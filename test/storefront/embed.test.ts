@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildStorefrontConfig } from '../../core/storefront/build-config.js';
@@ -111,4 +111,27 @@ test('inline JSON cannot close its script element', () => {
   const json = scriptJson({ heading: '</script><script>alert(1)</script>' });
   expect(json).not.toContain('</');
   expect(JSON.parse(json)).toEqual({ heading: '</script><script>alert(1)</script>' });
+});
+
+test('every file Shopify would upload sits where a theme app extension allows it', () => {
+  // Shopify CLI refuses to deploy a theme extension with files outside these folders and types;
+  // the TypeScript sources stay behind through .shopifyignore.
+  const allowed: Record<string, RegExp> = {
+    assets: /\.(jpe?g|json|js|css|png|svg|wasm)$/,
+    blocks: /\.liquid$/,
+    locales: /\.json$/,
+    snippets: /\.liquid$/,
+  };
+  const ignored = readFileSync(join(STOREFRONT_DIR, '.shopifyignore'), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() && !line.startsWith('#'));
+  expect(ignored).toEqual(['src/**']);
+  for (const entry of readdirSync(STOREFRONT_DIR, { withFileTypes: true })) {
+    if (!entry.isDirectory() || entry.name === 'src') continue;
+    const rule = allowed[entry.name];
+    expect(rule, entry.name).toBeDefined();
+    for (const file of readdirSync(join(STOREFRONT_DIR, entry.name))) {
+      expect(file, `${entry.name}/${file}`).toMatch(rule!);
+    }
+  }
 });
