@@ -6,6 +6,7 @@ import { kindLabel, publicationText, statusBadge, TARGET_LABELS } from '../../li
 import { Link } from '../../router/Link.js';
 import type { RowAction } from '../../state/offers-store.js';
 import { OfferActions } from './OfferActions.js';
+import './offers-list.css';
 
 const COLUMNS: readonly Column[] = [
   { label: 'Name' },
@@ -67,5 +68,9 @@ export function OffersTable({ caption, offers, pending, onAction, onDuplicate }:
       ],
     };
   });
-  return <DataTable caption={caption} columns={COLUMNS} rows={rows} data-testid="offers-table" />;
+  return (
+    <div class="OffersTable">
+      <DataTable caption={caption} columns={COLUMNS} rows={rows} data-testid="offers-table" />
+    </div>
+  );
 }
