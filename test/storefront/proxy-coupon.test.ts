@@ -71,13 +71,14 @@ describe('GET /proxy/coupon', () => {
     });
 
     test('a missing or malformed offer or visitor id is a 400', async () => {
-      for (const query of [
+      const queries: Record<string, string>[] = [
         { offer: EXIT_OFFER.id },
         { vid: treatment },
         { offer: EXIT_OFFER.id, vid: 'short' },
         { offer: EXIT_OFFER.id, vid: `${treatment}<script>` },
         { offer: 'x'.repeat(65), vid: treatment },
-      ]) {
+      ];
+      for (const query of queries) {
         const res = await proxied(query);
         expect(res.status, JSON.stringify(query)).toBe(400);
         expect((await res.json()).error.code).toBe('invalid_query');
