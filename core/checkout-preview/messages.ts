@@ -28,10 +28,10 @@ export function localeOfFile(file: string): string {
 }
 
 /**
- * The locale files that can hold a string for this buyer, least specific first: the default file,
- * then the shop's language and the buyer's (each without, then with its region). Shopify takes a
- * string from the most specific of these that has it ("Localizing checkout UI extensions": buyer
- * locale, buyer language, shop locale, …, default).
+ * The locale files that can hold a string for this buyer, least specific first. Shopify takes a
+ * string from the first file that has it in this order ("Localizing checkout UI extensions"): the
+ * buyer's locale (`fr-CA`), the buyer's language (`fr`), the shop's locale and language, then the
+ * default file — which also stands for its own language (`en.default.json` is the `en` file).
  */
 export function localeFilesFor(
   language: string,
@@ -39,16 +39,17 @@ export function localeFilesFor(
 ): string[] {
   const defaultFile = options.defaultFile ?? DEFAULT_LOCALE_FILE;
   const defaultLocale = localeOfFile(defaultFile);
-  const files = [defaultFile];
-  for (const locale of [options.shopLocale, language]) {
+  const precedence: string[] = [];
+  for (const locale of [language, options.shopLocale]) {
     if (!locale) continue;
     const base = locale.split('-')[0] ?? locale;
-    for (const candidate of [base, locale]) {
-      const file = `${candidate}.json`;
-      if (candidate !== defaultLocale && !files.includes(file)) files.push(file);
+    for (const candidate of [locale, base]) {
+      const file = candidate === defaultLocale ? defaultFile : `${candidate}.json`;
+      if (!precedence.includes(file)) precedence.push(file);
     }
   }
-  return files;
+  if (!precedence.includes(defaultFile)) precedence.push(defaultFile);
+  return precedence.reverse();
 }
 
 /**
@@ -64,6 +65,18 @@ export async function loadMessages(
   const loaded = await Promise.all(files.map(load));
   return loaded.reduce<Messages>(
     (merged, next) => (next ? mergeMessages(merged, next) : merged),
+    {},
+  );
+}
+
+/** The same from locale files already at hand, by file name (`fr.json`). */
+export function messagesFrom(
+  files: Readonly<Record<string, Messages>>,
+  language: string,
+  options: { shopLocale?: string | null; defaultFile?: string } = {},
+): Messages {
+  return localeFilesFor(language, options).reduce<Messages>(
+    (merged, file) => (files[file] ? mergeMessages(merged, files[file]) : merged),
     {},
   );
 }

@@ -12,6 +12,13 @@ export interface ShopSettings {
   sequential?: boolean;
 }
 
+/** A language the shop sells in (Admin GraphQL `shopLocales`). */
+export interface ShopLocale {
+  locale: string;
+  primary: boolean;
+  published: boolean;
+}
+
 export interface Shop {
   shop: string;
   name: string;
@@ -19,6 +26,8 @@ export interface Shop {
   plan: string;
   settings: ShopSettings;
   installedAt: number;
+  /** Null when Shopify could not say; the preview then offers the extension's languages. */
+  locales: ShopLocale[] | null;
 }
 
 export interface ProductVariant {

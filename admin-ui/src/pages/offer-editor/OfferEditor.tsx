@@ -16,6 +16,7 @@ import { KindSection } from './kinds/index.js';
 import { useOfferEditorStore } from './offer-editor-store.js';
 import type { OfferForm } from './offer-form.js';
 import { handOffOffer } from './offer-handoff.js';
+import { LivePreview } from './preview/LivePreview.js';
 import { ExperimentCard } from './SettingsCards.js';
 import { SlotConflictWarning } from './SlotConflictWarning.js';
 import { TargetingCard } from './targeting/TargetingCard.js';
@@ -120,6 +121,7 @@ export function OfferEditor({ offer, initial, currency }: OfferEditorProps) {
                   currency={currency}
                   onChange={store.updateSpec}
                 />
+                <LivePreview form={store.values.value} currency={currency} />
                 <TargetingCard store={store} currency={currency} />
               </>
             }

@@ -114,13 +114,12 @@ function previewDiscount(value: unknown): PublishedDiscount | null {
 export function collectProductDetails(value: unknown): ProductDetail[] {
   const found = new Map<string, ProductDetail>();
   const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
     if (typeof node !== 'object' || node === null) return;
     if (isProductDetail(node)) {
       if (!found.has(node.variantId)) found.set(node.variantId, node);
       return;
     }
-    Object.values(node).forEach(visit);
+    for (const child of Array.isArray(node) ? node : Object.values(node)) visit(child);
   };
   visit(value);
   return [...found.values()];
