@@ -12,8 +12,8 @@ import { describeMachine } from '../../scripts/bench/machine.js';
 
 /**
  * A tiny run of the HTTP ingestion bench (`npm run bench -- --suite http`) so the harness cannot
- * rot: every scenario for about a second with a few connections, real server processes, real
- * HTTP, a real kill -9. It checks the shape of the results and the accounting — every
+ * rot: every scenario for about a second with a few connections at 100 requests/s, real server
+ * processes, real HTTP, a real kill -9. It checks the shape of the results and the accounting — every
  * acknowledged item stored, each stored item accepted exactly once — never the speed: figures
  * belong to the bench, not to tests.
  */
@@ -30,6 +30,7 @@ describe('HTTP ingestion bench, smoke run', () => {
       durationSec: 1,
       warmupSec: 0,
       connections: 4,
+      rate: 100,
       killAfterSec: 1,
       profile: true,
       startup: 'entry',

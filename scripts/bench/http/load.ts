@@ -11,6 +11,8 @@ export interface LoadPlan<T> {
   path: string;
   connections: number;
   durationSec: number;
+  /** Requests per second over all connections; unset: as fast as the server answers. */
+  rate?: number;
   /** Headers every request carries. */
   headers: Record<string, string>;
   next(): { token: T; body: string; headers?: Record<string, string> };
@@ -45,6 +47,7 @@ export async function runLoad<T>(plan: LoadPlan<T>): Promise<LoadResult> {
       connections: plan.connections,
       pipelining: 1,
       duration: plan.durationSec,
+      ...(plan.rate ? { overallRate: plan.rate } : {}),
       // Requests are answered or timed out well within this; a hung server shows as timeouts.
       timeout: 30,
       requests: [

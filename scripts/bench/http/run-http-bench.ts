@@ -54,6 +54,11 @@ export interface HttpBenchOptions {
   /** Seconds of unmeasured load first, on the same server process (JIT, caches, page cache). */
   warmupSec: number;
   connections: number;
+  /**
+   * Requests per second over all connections; unset (the bench) loads each server as fast as it
+   * answers. The smoke test sets a low rate: it checks the harness, not the speed.
+   */
+  rate?: number;
   /** The kill -9 runs kill the server this far into their load. */
   killAfterSec: number;
   /** One more batch-3 run with `node --cpu-prof` on the server, summarised. */
@@ -63,8 +68,8 @@ export interface HttpBenchOptions {
   scenarios: readonly ScenarioKey[];
   /**
    * A fresh server process per scenario (the full bench: each scenario's CPU and RSS alone), or
-   * one per kind reused across scenarios (the smoke test: fewer start-ups). Kill runs and the
-   * profile always start their own.
+   * one per kind reused across scenarios (the smoke test: fewer start-ups; the kept app server
+   * is then the profiled one). Kill runs always start their own victim.
    */
   freshServers: boolean;
   /** A folder for the database, the server logs and the profiles. */
@@ -118,13 +123,18 @@ export async function runHttpBench(options: HttpBenchOptions): Promise<HttpBench
       ...extra,
     });
 
+  const profileDir = join(dir, 'cpu-profile');
   const reused = new Map<ServerSpec['kind'], ServerProcess>();
   /** The scenario's server: fresh, or the one of its kind kept from an earlier scenario. */
   async function serverFor(spec: ServerSpec): Promise<ServerProcess> {
     if (options.freshServers) return start(spec);
     let server = reused.get(spec.kind);
     if (!server) {
-      server = await start(spec);
+      // The kept app server is the profiled one too: its profile is cut to the profile run.
+      server = await start(
+        spec,
+        spec.kind === 'app' && options.profile ? { cpuProfileDir: profileDir } : {},
+      );
       reused.set(spec.kind, server);
     }
     return server;
@@ -255,6 +265,7 @@ export async function runHttpBench(options: HttpBenchOptions): Promise<HttpBench
           url: server.url,
           path: '/floor',
           connections: options.connections,
+          ...(options.rate ? { rate: options.rate } : {}),
           durationSec,
           headers,
           next: () => ({ token: undefined, body }),
@@ -287,7 +298,12 @@ export async function runHttpBench(options: HttpBenchOptions): Promise<HttpBench
           trafficPlan(
             flow.traffic,
             flow.ledger,
-            { url: server.url, connections: options.connections, durationSec },
+            {
+              url: server.url,
+              connections: options.connections,
+              ...(options.rate ? { rate: options.rate } : {}),
+              durationSec,
+            },
             replayEvery,
           ),
         );
@@ -322,6 +338,7 @@ export async function runHttpBench(options: HttpBenchOptions): Promise<HttpBench
           await trafficPlan(flow.traffic, flow.ledger, {
             url: victim.url,
             connections: options.connections,
+            ...(options.rate ? { rate: options.rate } : {}),
             // Long enough that the kill, not the clock, ends the run.
             durationSec: options.killAfterSec * 2 + 5,
             interrupt: { afterMs: options.killAfterSec * 1000, action: () => void victim.kill9() },
@@ -408,25 +425,26 @@ export async function runHttpBench(options: HttpBenchOptions): Promise<HttpBench
     }
   }
 
-  for (const server of reused.values()) await server.stop();
-
   let profile: ProfileSummary | null = null;
   if (options.profile) {
     log('http bench: CPU profile of the batch-3 run …');
-    const profileDir = join(dir, 'cpu-profile');
-    const server = await start(appSpec, { cpuProfileDir: profileDir });
+    const server = options.freshServers
+      ? await start(appSpec, { cpuProfileDir: profileDir })
+      : await serverFor(appSpec);
     const flow = ingestion('events', `${tag}-pf`, 3, 3);
     const { load, window } = await timed(server, (durationSec) =>
       trafficPlan(flow.traffic, flow.ledger, {
         url: server.url,
         connections: options.connections,
+        ...(options.rate ? { rate: options.rate } : {}),
         durationSec,
       }),
     );
+    // The profile is written when the process exits; only the measured run's samples count.
     await server.stop();
-    // Only the measured run's samples: start-up and warm-up are not the request path.
     profile = summarizeProfileDir(profileDir, window, load.answers);
   }
+  for (const server of reused.values()) await server.stop();
   reader.close();
 
   const startup: StartupResult[] = [];

@@ -86,7 +86,7 @@ export function webhookTraffic(stream: OrderStream, ledger: Ledger): Traffic {
 export async function trafficPlan(
   traffic: Traffic,
   ledger: Ledger,
-  base: Pick<LoadPlan<SentRequest>, 'url' | 'connections' | 'durationSec' | 'interrupt'>,
+  base: Pick<LoadPlan<SentRequest>, 'url' | 'connections' | 'durationSec' | 'rate' | 'interrupt'>,
   replayEvery = 0,
 ): Promise<LoadPlan<SentRequest>> {
   let sentCount = 0;
