@@ -180,14 +180,23 @@ describe('admin API under hostile input', () => {
     );
   }, 300_000);
 
-  test('reads (offer list, offer, results, shop) change nothing and never cross shops', async () => {
+  test('reads (offer list, offer, results, experiments, shop, dashboard) change nothing and never cross shops', async () => {
+    const day = fc.oneof(
+      fc.constantFrom('2026-01-01', '2026-02-30', '1970-01-01', '9999-12-31', '2026-1-1'),
+      hostileString.map(encodeSegment),
+    );
     const read = fc.oneof(
       fc.record({ route: fc.constant('list' as const), status: hostileString }),
       fc.record({
-        route: fc.constantFrom('offer' as const, 'results' as const),
+        route: fc.constantFrom('offer' as const, 'results' as const, 'experiments' as const),
         offer: target(offerIds),
       }),
       fc.record({ route: fc.constant('shop' as const) }),
+      fc.record({
+        route: fc.constant('dashboard' as const),
+        from: fc.option(day),
+        to: fc.option(day),
+      }),
     );
     runs.adminReads = await fuzz(
       'adminReads',
@@ -196,10 +205,17 @@ describe('admin API under hostile input', () => {
         let path = '/shop';
         let foreign = false;
         if (read.route === 'list') path = `/offers?status=${encodeSegment(read.status)}`;
-        if (read.route === 'offer' || read.route === 'results') {
+        if (read.route === 'offer' || read.route === 'results' || read.route === 'experiments') {
           const resolved = read.offer.resolve(shop);
           foreign = resolved.foreign;
-          path = `/offers/${resolved.segment}${read.route === 'results' ? '/results' : ''}`;
+          path = `/offers/${resolved.segment}${read.route === 'offer' ? '' : `/${read.route}`}`;
+        }
+        if (read.route === 'dashboard') {
+          const params = [
+            read.from === null ? '' : `from=${read.from}`,
+            read.to === null ? '' : `to=${read.to}`,
+          ];
+          path = `/dashboard?${params.filter(Boolean).join('&')}`;
         }
         const what = `GET ${path.slice(0, 120)} as ${shop}`;
         const answer = await watch.read(what, () => adminRequest(shop, 'GET', path));

@@ -34,6 +34,7 @@ afterAll(() => t.close());
 const runs: Record<string, number> = {};
 
 const proxyRequest = fc.record({
+  route: fc.constantFrom('status', 'status', 'coupon'),
   shop: fc.oneof(
     { weight: 6, arbitrary: fc.constantFrom(SHOP_A, SHOP_B, NOT_INSTALLED) },
     {
@@ -69,9 +70,9 @@ const proxyRequest = fc.record({
   ),
   customer: fc.option(fc.oneof(fc.stringMatching(/^[0-9]{1,12}$/), shortHostileString)),
   extra: fc.dictionary(
-    fc.constantFrom('path_prefix', 'locale', 'utm_source', 'q'),
-    shortHostileString,
-    { maxKeys: 2 },
+    fc.constantFrom('path_prefix', 'locale', 'utm_source', 'offer', 'vid'),
+    fc.oneof(shortHostileString, fc.stringMatching(/^[A-Za-z0-9_-]{1,70}$/)),
+    { maxKeys: 3 },
   ),
 });
 
@@ -148,7 +149,7 @@ const rawQuery = fc
   });
 
 describe('App Proxy under hostile input', () => {
-  test('GET /proxy/status answers 200 exactly for a fresh Shopify signature over a shop domain, else 401; nothing is stored', async () => {
+  test('GET /proxy/status and /proxy/coupon: a fresh Shopify signature over a shop domain passes, anything else is a 401; nothing is stored', async () => {
     runs.appProxy = await fuzz(
       'appProxy',
       fc.oneof(
@@ -157,22 +158,26 @@ describe('App Proxy under hostile input', () => {
       ),
       async (input) => {
         const query = 'signed' in input ? queryFor(input.signed) : input.raw;
-        const what = `GET /proxy/status?${query.slice(0, 200)}`;
-        const answer = await watch.read(what, () => send(t, `/proxy/status?${query}`));
+        const route = 'signed' in input ? input.signed.route : 'status';
+        const what = `GET /proxy/${route}?${query.slice(0, 200)}`;
+        const answer = await watch.read(what, () => send(t, `/proxy/${route}?${query}`));
         if (!('signed' in input)) return;
-        if (isSignedByShopify(input.signed)) {
-          check(answer.status === 200, what, answer, 'a request Shopify signed was refused');
-          const body = answer.json as { shop?: string; installed?: boolean };
-          check(body.shop === input.signed.shop, what, answer, 'answered for another shop');
-          check(
-            body.installed === [SHOP_A, SHOP_B].includes(input.signed.shop),
-            what,
-            answer,
-            'installed is wrong',
-          );
-        } else {
+        if (!isSignedByShopify(input.signed)) {
           check(answer.status === 401, what, answer, 'an unsigned or stale request was not a 401');
+          return;
         }
+        // Past the signature the coupon route judges its own parameters (400, 404 or a code).
+        check(answer.status !== 401, what, answer, 'a request Shopify signed was refused');
+        if (route === 'coupon') return;
+        check(answer.status === 200, what, answer, 'a status request Shopify signed was refused');
+        const body = answer.json as { shop?: string; installed?: boolean };
+        check(body.shop === input.signed.shop, what, answer, 'answered for another shop');
+        check(
+          body.installed === [SHOP_A, SHOP_B].includes(input.signed.shop),
+          what,
+          answer,
+          'installed is wrong',
+        );
       },
     );
   }, 300_000);
