@@ -13,6 +13,7 @@ import {
   addRule,
   type Condition,
   conditionAttributes,
+  conditionsIgnoredAt,
   conditionToRules,
   newRule,
   RULE_TYPES,
@@ -304,16 +305,21 @@ describe('condition → rules', () => {
 });
 
 describe('surfaces', () => {
-  test('customer tags are not offered in checkout, where they cannot be read', () => {
-    expect(rulesOfferedAt('checkout')).not.toContain('customerTags');
-    expect(rulesOfferedAt('thank_you')).not.toContain('customerTags');
-    expect(rulesOfferedAt('storefront')).toEqual([...RULE_TYPES]);
+  test('customer tags are offered nowhere: checkout and thank-you extensions cannot read them', () => {
     expect(rulesOfferedAt('checkout')).toEqual(RULE_TYPES.filter((t) => t !== 'customerTags'));
+    expect(rulesOfferedAt('thank_you')).toEqual(RULE_TYPES.filter((t) => t !== 'customerTags'));
+  });
+
+  test('the storefront applies no condition yet, so it offers no rule and says why', () => {
+    expect(rulesOfferedAt('storefront')).toEqual([]);
+    expect(conditionsIgnoredAt('storefront')).toMatch(/does not apply targeting conditions/);
+    expect(conditionsIgnoredAt('checkout')).toBeNull();
+    expect(conditionsIgnoredAt('thank_you')).toBeNull();
   });
 
   test('a condition already using them is flagged, whether rules or custom JSON', () => {
     expect(unmatchableRules(FILLED, 'checkout')).toEqual(['customerTags']);
-    expect(unmatchableRules(FILLED, 'storefront')).toEqual([]);
+    expect(unmatchableRules(FILLED.slice(0, 2), 'checkout')).toEqual([]);
     const custom = { $or: [{ customerTags: { $in: ['vip'] } }, { country: 'CA' }] };
     expect([...conditionAttributes(custom)].sort()).toEqual(['country', 'customerTags']);
     expect(unmatchableAttributes(custom, 'checkout')).toEqual(['customerTags']);

@@ -17,6 +17,7 @@ import {
 } from './targeting-form.js';
 import {
   addRule,
+  conditionsIgnoredAt,
   RULE_INFO,
   type RuleType,
   removeRule,
@@ -46,12 +47,16 @@ export function TargetingCard({ store, currency }: { store: OfferEditorStore; cu
   // Open from the start for a custom condition; afterwards it stays as the merchant left it.
   const [jsonOpen, setJsonOpen] = useState(rules === null);
   const parsed = parseCondition(common.condition);
+  const ignored = conditionsIgnoredAt(surface);
+  const hasCondition = common.condition.trim() !== '';
   const unmatchable =
-    rules !== null
-      ? unmatchableRules(rules, surface)
-      : parsed.ok
-        ? unmatchableAttributes(parsed.value, surface)
-        : [];
+    ignored !== null
+      ? []
+      : rules !== null
+        ? unmatchableRules(rules, surface)
+        : parsed.ok
+          ? unmatchableAttributes(parsed.value, surface)
+          : [];
 
   return (
     <Card title="Targeting" data-testid="offer-targeting">
@@ -78,7 +83,19 @@ export function TargetingCard({ store, currency }: { store: OfferEditorStore; cu
           ))}
         </Banner>
       )}
-      {rules === null ? (
+      {ignored !== null && (
+        <Banner
+          tone={hasCondition ? 'warning' : 'info'}
+          title="Targeting conditions do not apply here"
+          data-testid="targeting-ignored"
+        >
+          <p>
+            {ignored}
+            {hasCondition ? ' The condition below is kept, but it has no effect here.' : ''}
+          </p>
+        </Banner>
+      )}
+      {ignored !== null && !hasCondition ? null : rules === null ? (
         <CustomCondition
           onReplace={() => store.updateTargeting({ condition: '', rules: [] }, 'condition')}
         />

@@ -49,7 +49,12 @@ export type TargetingRule =
 
 export type RuleOf<T extends RuleType> = Extract<TargetingRule, { type: T }>;
 
-const ALL_SURFACES: readonly Surface[] = ['checkout', 'thank_you', 'storefront'];
+/**
+ * Where the widget evaluates the targeting condition (core/decide, in the checkout extension).
+ * The storefront embed does not yet: it shows by page and schedule only
+ * (extension/storefront/src/choose-offer.ts), so a rule there would silently do nothing.
+ */
+const CONDITION_SURFACES: readonly Surface[] = ['checkout', 'thank_you'];
 
 export const RULE_INFO: Record<
   RuleType,
@@ -61,19 +66,27 @@ export const RULE_INFO: Record<
     unavailableReason?: string;
   }
 > = {
-  products: { label: 'Cart contains products', surfaces: ALL_SURFACES },
-  subtotal: { label: 'Cart subtotal', surfaces: ALL_SURFACES },
-  itemCount: { label: 'Number of items in the cart', surfaces: ALL_SURFACES },
-  country: { label: 'Country', surfaces: ALL_SURFACES },
-  locale: { label: 'Language', surfaces: ALL_SURFACES },
-  customer: { label: 'Customer account', surfaces: ALL_SURFACES },
+  products: { label: 'Cart contains products', surfaces: CONDITION_SURFACES },
+  subtotal: { label: 'Cart subtotal', surfaces: CONDITION_SURFACES },
+  itemCount: { label: 'Number of items in the cart', surfaces: CONDITION_SURFACES },
+  country: { label: 'Country', surfaces: CONDITION_SURFACES },
+  locale: { label: 'Language', surfaces: CONDITION_SURFACES },
+  customer: { label: 'Customer account', surfaces: CONDITION_SURFACES },
   customerTags: {
     label: 'Customer tags',
-    // Checkout and thank-you extensions are not given the customer's tags.
-    surfaces: ['storefront'],
+    // Decide knows the attribute, but Shopify gives checkout and thank-you extensions no tags
+    // (extension/checkout/src/decide-context.ts): it stays for a surface that can read them.
+    surfaces: [],
     unavailableReason: 'Shopify does not let checkout extensions read customer tags',
   },
 };
+
+/** Why no rule applies at a surface at all, or null where the condition is evaluated. */
+export function conditionsIgnoredAt(surface: Surface): string | null {
+  return CONDITION_SURFACES.includes(surface)
+    ? null
+    : 'The storefront does not apply targeting conditions yet: the offer shows by page and schedule only.';
+}
 
 /** At most this many products in one rule; the condition has a size limit (LIMITS.conditionChars). */
 export const MAX_RULE_PRODUCTS = 20;
