@@ -127,6 +127,8 @@ export const offersStore = createOffersStore();
 export function useOffers() {
   useEffect(() => {
     void offersStore.load();
+    // An offer may have been archived on its own page since the archive was last read.
+    if (offersStore.archived.peek() !== null) void offersStore.loadArchived();
   }, []);
   return {
     state: offersStore.live.value,
