@@ -27,6 +27,8 @@ export interface AppContext {
   trustedProxyHeader?: string;
   /** Overrides of how ingestion groups its writes (db/group-commit.ts; tests, benchmarks). */
   groupCommit?: Partial<import('./db/group-commit.js').GroupCommitOptions>;
+  /** Overrides of how long shop state and catalogs are kept (domain/shop-cache.ts; tests). */
+  shopCache?: Partial<import('./domain/shop-cache.js').ShopCacheOptions>;
   /** Overrides of the public endpoints' rate limits (tests, benchmarks). */
   rateLimits?: Partial<import('./http/rate-limit.js').RateLimitPolicy>;
   /** Demo only: the local shop and the secrets `data/demo-shop.json` holds. */

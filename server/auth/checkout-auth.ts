@@ -1,8 +1,9 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppContext, AppEnv } from '../app-context.js';
-import { isShopActive } from '../domain/shops.js';
+import { shopCacheFor } from '../domain/shop-cache.js';
 import { ApiError } from '../http/errors.js';
 import { bearerToken, verifyShopToken } from './session-token.js';
+import { VerifiedTokens } from './verified-tokens.js';
 
 // Checkout extensions run in a sandboxed worker on Shopify's origin; like Shopify's own helpers
 // we allow any origin but only the Authorization bearer scheme (no cookies).
@@ -15,8 +16,13 @@ const CORS_HEADERS = {
 
 const unauthorized = (code: string, message: string) => new ApiError(401, code, message);
 
-/** Answers CORS preflight and verifies the checkout extension session token (`dest` = shop). */
+/**
+ * Answers CORS preflight and verifies the checkout extension session token (`dest` = shop). A
+ * token verified once is trusted until its `exp` (auth/verified-tokens.ts); whether the shop is
+ * installed comes from the shop cache, which re-reads it as domain/shop-cache.ts says.
+ */
 export function checkoutAuth(ctx: AppContext): MiddlewareHandler<AppEnv> {
+  const verified = new VerifiedTokens<string>();
   return async function requireCheckoutSession(c, next) {
     for (const [name, value] of Object.entries(CORS_HEADERS)) c.header(name, value);
     if (c.req.method === 'OPTIONS') return c.body(null, 204);
@@ -26,8 +32,13 @@ export function checkoutAuth(ctx: AppContext): MiddlewareHandler<AppEnv> {
         'missing_session_token',
         'Send the extension session token as a Bearer token.',
       );
-    const { shop } = await verifyShopToken(ctx, token, 'checkout', unauthorized);
-    if (!(await isShopActive(ctx.db, shop))) {
+    let shop = verified.get(token);
+    if (shop === undefined) {
+      const checked = await verifyShopToken(ctx, token, 'checkout', unauthorized);
+      shop = checked.shop;
+      verified.set(token, shop, checked.payload.exp);
+    }
+    if (!(await shopCacheFor(ctx).isActive(shop))) {
       throw unauthorized('shop_not_installed', 'The app is not installed on this shop.');
     }
     c.set('shop', shop);

@@ -1,16 +1,18 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { assignArm } from '../../core/decide/index.js';
-import { type EventType, experiments, offers } from '../../drizzle/schema.js';
+import type { EventType } from '../../drizzle/schema.js';
 import type { AppContext } from '../app-context.js';
 import { DomainError } from './domain-error.js';
 import { type EventWrite, eventWriterFor, type IngestResult } from './ingest-event-writes.js';
+import { type CatalogExperiment, shopCacheFor } from './shop-cache.js';
 
 /**
  * Ingestion of checkout extension events. A batch is accepted whole or refused whole: every
- * event must name an offer and experiment of the authenticated shop, and its arm must be the one
- * deterministic assignment gives its unit — the server recomputes it, so a client cannot move
- * units between arms. Event ids make replays no-ops; exposures keep the first (experiment, unit).
+ * event must name an offer of the authenticated shop that is not archived and one of its
+ * experiments, and its arm must be the one deterministic assignment gives its unit — the server
+ * recomputes it, so a client cannot move units between arms. Offers and experiments come from the
+ * shop cache (domain/shop-cache.ts), not from the database per request. Event ids make replays
+ * no-ops; exposures keep the first (experiment, unit).
  */
 const EVENT_TYPES = [
   'exposure',
@@ -19,6 +21,7 @@ const EVENT_TYPES = [
   'add',
   'add_error',
   'dismiss',
+  'coupon_apply',
 ] as const satisfies readonly EventType[];
 
 // Client clocks drift; anything further than this from the server's clock is clamped.
@@ -52,18 +55,8 @@ export const eventBatchSchema = z
 
 export type EventBatch = z.infer<typeof eventBatchSchema>;
 
-function assignedArm(experiment: typeof experiments.$inferSelect, unit: string): string | null {
-  return (
-    assignArm(
-      {
-        key: experiment.key,
-        seed: experiment.seed,
-        coverage: experiment.coverage,
-        arms: experiment.arms,
-      },
-      unit,
-    )?.key ?? null
-  );
+function assignedArm(experiment: CatalogExperiment, unit: string): string | null {
+  return assignArm(experiment, unit)?.key ?? null;
 }
 
 export async function ingestEvents(
@@ -71,31 +64,26 @@ export async function ingestEvents(
   shop: string,
   batch: EventBatch,
 ): Promise<IngestResult> {
-  const offerIds = [...new Set(batch.events.map((e) => e.offerId))];
-  const keys = [...new Set(batch.events.map((e) => e.experimentKey))];
-  const [offerRows, experimentRows] = await Promise.all([
-    ctx.db
-      .select({ id: offers.id })
-      .from(offers)
-      .where(and(eq(offers.shop, shop), inArray(offers.id, offerIds))),
-    ctx.db
-      .select()
-      .from(experiments)
-      .where(and(eq(experiments.shop, shop), inArray(experiments.key, keys))),
-  ]);
-  const knownOffers = new Set(offerRows.map((o) => o.id));
-  const experimentByKey = new Map(experimentRows.map((e) => [e.key, e]));
+  const catalog = await shopCacheFor(ctx).catalog(shop);
   const armCache = new Map<string, string | null>();
 
   batch.events.forEach((event, i) => {
-    if (!knownOffers.has(event.offerId)) {
+    const status = catalog.offers.get(event.offerId);
+    if (status === undefined) {
       throw new DomainError(
         'unprocessable',
         'unknown_offer',
         `events.${i}.offerId: no offer ${event.offerId} in this shop.`,
       );
     }
-    const experiment = experimentByKey.get(event.experimentKey);
+    if (status === 'archived') {
+      throw new DomainError(
+        'unprocessable',
+        'offer_archived',
+        `events.${i}.offerId: offer ${event.offerId} is archived; its events are not recorded.`,
+      );
+    }
+    const experiment = catalog.experiments.get(event.experimentKey);
     if (!experiment || experiment.offerId !== event.offerId) {
       throw new DomainError(
         'unprocessable',

@@ -6,7 +6,7 @@ import { type GroupCommit, type GroupWrite, groupCommitFor } from '../db/group-c
 import { multiRowInsert } from '../db/multi-row.js';
 import { DomainError } from './domain-error.js';
 import { creditStored, type IngestResult } from './ingest-event-writes.js';
-import { isShopActive } from './shops.js';
+import { shopCacheFor } from './shop-cache.js';
 
 /**
  * Conversion signals from the web pixel. The endpoint is public (pixels have no session token),
@@ -40,7 +40,7 @@ export type PixelBatch = z.infer<typeof pixelBatchSchema>;
 
 /** Stores a batch for an installed shop; event ids make replays no-ops. */
 export async function ingestPixelEvents(ctx: AppContext, batch: PixelBatch): Promise<IngestResult> {
-  if (!(await isShopActive(ctx.db, batch.shop))) {
+  if (!(await shopCacheFor(ctx).isActive(batch.shop))) {
     throw new DomainError(
       'not_found',
       'shop_not_installed',

@@ -3,11 +3,14 @@ import type { AppContext } from '../../app-context.js';
 import { type GroupCommit, type GroupWrite, groupCommitFor } from '../../db/group-commit.js';
 import type { SqlStatement } from '../../db/sql-runner.js';
 import { InvalidPayloadError } from '../invalid-payload.js';
+import { shopCacheFor } from '../shop-cache.js';
 import { WEBHOOK_HANDLERS } from './handlers.js';
 import type { WebhookDelivery, WebhookWrite } from './types.js';
 import { wasDelivered } from './was-delivered.js';
 
 export type WebhookOutcome = 'processed' | 'duplicate' | 'quarantined';
+
+const ENDS_THE_SHOP = new Set(['app/uninstalled', 'shop/redact']);
 
 const RECORD_DELIVERY = `insert into webhook_deliveries (shop, webhook_id, topic, event_id, received_at)
   values (?, ?, ?, ?, ?) on conflict do nothing`;
@@ -48,6 +51,8 @@ export async function processWebhook(
     return 'quarantined';
   }
   await commit(ctx, [delivery, ...writes.map(toStatement)]);
+  // What this process keeps about the shop is gone with it; other processes see the shops row.
+  if (ENDS_THE_SHOP.has(webhook.topic)) shopCacheFor(ctx).forget(webhook.shop);
   ctx.logger.info('webhook processed', {
     shop: webhook.shop,
     topic: webhook.topic,
