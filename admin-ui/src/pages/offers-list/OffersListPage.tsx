@@ -122,6 +122,7 @@ export function OffersListPage() {
                 </div>
                 <TabContent
                   tab={tab}
+                  everywhere={[...live, ...(archived?.status === 'ready' ? archived.data : [])]}
                   source={tab === 'archived' ? archived : state}
                   search={search}
                   pending={pending}
@@ -149,6 +150,8 @@ export function OffersListPage() {
 
 interface TabContentProps {
   tab: OfferTab;
+  /** Every loaded offer, to say where a search found what this tab does not hold. */
+  everywhere: readonly Offer[];
   source: Resource<Offer[]> | null;
   search: string;
   pending: ReadonlyMap<string, RowAction>;
@@ -156,7 +159,15 @@ interface TabContentProps {
   onDuplicate: (offer: Offer) => void;
 }
 
-function TabContent({ tab, source, search, pending, onAction, onDuplicate }: TabContentProps) {
+function TabContent({
+  tab,
+  everywhere,
+  source,
+  search,
+  pending,
+  onAction,
+  onDuplicate,
+}: TabContentProps) {
   if (source === null || source.status === 'loading') {
     return <Loading label={`Loading ${TAB_LABELS[tab].toLowerCase()} offers`} />;
   }
@@ -181,7 +192,7 @@ function TabContent({ tab, source, search, pending, onAction, onDuplicate }: Tab
     return (
       <p class="OffersList-message text-secondary" data-testid="offers-tab-empty">
         {search.trim()
-          ? `No ${TAB_LABELS[tab].toLowerCase()} offers match “${search.trim()}”.`
+          ? `No ${TAB_LABELS[tab].toLowerCase()} offers match “${search.trim()}”.${foundElsewhere(everywhere, tab, search)}`
           : EMPTY_TAB[tab]}
       </p>
     );
@@ -195,6 +206,15 @@ function TabContent({ tab, source, search, pending, onAction, onDuplicate }: Tab
       onDuplicate={onDuplicate}
     />
   );
+}
+
+/** " 2 in Draft, 1 in Paused." — the other tabs where the search finds offers. */
+function foundElsewhere(offers: readonly Offer[], tab: OfferTab, search: string): string {
+  const found = OFFER_TABS.filter((other) => other !== tab)
+    .map((other) => ({ other, count: offersInTab(offers, other, search).length }))
+    .filter(({ count }) => count > 0)
+    .map(({ other, count }) => `${count} in ${TAB_LABELS[other]}`);
+  return found.length > 0 ? ` ${found.join(', ')}.` : '';
 }
 
 const EMPTY_TAB: Record<OfferTab, string> = {
