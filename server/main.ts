@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { EnvError, loadEnv } from './env.js';
-import { createLogger } from './logger.js';
+import { createLogger, flushStdout } from './logger.js';
 
 /** Process entry point: parse the environment, start, print where to go, stop cleanly. */
 async function main() {
@@ -20,6 +20,8 @@ async function main() {
   const running = await startServer(env, logger);
   logger.info('closer started', { mode: env.mode, url: running.url });
   if (env.mode === 'demo') {
+    // Log lines are buffered; the banner goes after the ones logged so far.
+    flushStdout();
     const shop = running.ctx.demo?.shop ?? '';
     process.stdout.write(
       [

@@ -53,7 +53,8 @@ export async function processWebhook(
   await commit(ctx, [delivery, ...writes.map(toStatement)]);
   // What this process keeps about the shop is gone with it; other processes see the shops row.
   if (ENDS_THE_SHOP.has(webhook.topic)) shopCacheFor(ctx).forget(webhook.shop);
-  ctx.logger.info('webhook processed', {
+  // Counted by the access log's summary; per delivery only when debugging.
+  ctx.logger.debug('webhook processed', {
     shop: webhook.shop,
     topic: webhook.topic,
     writes: writes.length,
