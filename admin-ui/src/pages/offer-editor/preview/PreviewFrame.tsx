@@ -16,10 +16,11 @@ html,body{margin:0}
 body{font:14px/1.5 -apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#000;background:#fff;padding:16px 20px;overflow:hidden}
 body[data-device=mobile]{padding:16px}
 body[data-placement=summary]{background:#f5f5f5}
+.slot{display:block}
 body[data-placement=main] .slot{border:1px solid #dedede;border-radius:5px;padding:16px}
 .slot:empty,.slot:has(> s-stack:empty){display:none}
 `;
-const FRAME_DOCUMENT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>${FRAME_CSS}</style></head><body></body></html>`;
+const FRAME_DOCUMENT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Checkout preview</title><style>${FRAME_CSS}</style></head><body></body></html>`;
 
 interface PreviewFrameProps {
   /** CSS pixels the frame's page is wide: the column a checkout of that size gives the block. */
@@ -77,7 +78,7 @@ export function PreviewFrame(props: PreviewFrameProps) {
     body.ownerDocument.documentElement.lang = language;
     body.dataset.device = device;
     body.dataset.placement = placement;
-    render(<div class="slot">{children}</div>, body);
+    render(<main class="slot">{children}</main>, body);
   });
   useEffect(() => () => body && render(null, body), [body]);
 
