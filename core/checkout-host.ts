@@ -25,6 +25,18 @@ export interface HostMoney {
   currencyCode: string;
 }
 
+/**
+ * Time as the extension keeps it. Not part of Shopify's global: in checkout the extension uses the
+ * real clock (`systemClock` in the extension); the demo sandbox passes one its debug panel (and a
+ * test) can advance, so a timer is checked without waiting real seconds.
+ */
+export interface HostClock {
+  /** Epoch milliseconds. */
+  now(): number;
+  /** Runs `run` once `ms` have passed on this clock; answers a function that cancels it. */
+  after(ms: number, run: () => void): () => void;
+}
+
 export interface CheckoutHost {
   appMetafields: Readable<{ metafield: { namespace: string; key: string; value: string } }[]>;
   lines: Readable<HostCartLine[]>;
@@ -38,6 +50,12 @@ export interface CheckoutHost {
   buyerIdentity?: { customer: Readable<{ id: string } | undefined> };
   shippingAddress?: Readable<{ countryCode?: string } | undefined>;
   checkoutToken: Readable<string | undefined>;
+  /** The codes applied to the checkout, by the buyer or by an extension. */
+  discountCodes: Readable<{ code: string }[]>;
+  /** Key-value storage kept across reloads of this checkout (Shopify: localStorage, not guaranteed). */
+  storage: Pick<Api['storage'], 'read' | 'write'>;
+  /** Absent in checkout (see HostClock). */
+  clock?: HostClock;
   settings: Readable<Record<string, string | number | boolean | undefined>>;
   instructions: Readable<{
     lines: { canAddCartLine: boolean; canUpdateCartLine: boolean };

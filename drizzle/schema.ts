@@ -258,7 +258,15 @@ export const exposures = sqliteTable(
   ],
 );
 
-export type EventType = 'exposure' | 'impression' | 'click' | 'add' | 'add_error' | 'dismiss';
+export type EventType =
+  | 'exposure'
+  | 'impression'
+  | 'click'
+  | 'add'
+  | 'add_error'
+  | 'dismiss'
+  /** A coupon's code applied to the checkout (the hesitation coupon's one tap). */
+  | 'coupon_apply';
 
 /** Interaction events, idempotent on the client-generated event id. */
 export const events = sqliteTable(

@@ -1,4 +1,4 @@
-import type { CheckoutHost, HostCartLine, HostMoney, Readable } from '../checkout-host';
+import type { CheckoutHost, HostCartLine, HostClock, HostMoney, Readable } from '../checkout-host';
 import { type Messages, translate } from './messages';
 
 /** The app-owned metafield the extension reads its config from (`$app` / this key). */
@@ -32,6 +32,26 @@ export interface HostSource {
   sessionToken: CheckoutHost['sessionToken'];
   applyCartLinesChange: CheckoutHost['applyCartLinesChange'];
   applyDiscountCodeChange: CheckoutHost['applyDiscountCodeChange'];
+  /** The codes applied to the checkout; none when absent. */
+  discountCodes?: Readable<{ code: string }[]>;
+  /** Shopify's per-checkout storage; kept in memory for this host when absent. */
+  storage?: CheckoutHost['storage'];
+  /** A clock the caller can advance (the sandbox's); the extension's real clock when absent. */
+  clock?: HostClock;
+}
+
+/** Storage that lives as long as the host: enough where nothing reloads. */
+function memoryStorage(): CheckoutHost['storage'] {
+  const values = new Map<string, string>();
+  return {
+    read: async <T>(key: string) => {
+      const value = values.get(key);
+      return value === undefined ? null : (JSON.parse(value) as T);
+    },
+    write: async (key, data) => {
+      values.set(key, JSON.stringify(data));
+    },
+  };
 }
 
 /** The `shopify` global of one extension target, built from plain data. */
@@ -63,6 +83,9 @@ export function createEmulatedHost(source: HostSource): CheckoutHost {
     },
     buyerIdentity: { customer: constant<{ id: string } | undefined>(undefined) },
     checkoutToken: constant(source.checkoutToken),
+    discountCodes: source.discountCodes ?? constant([]),
+    storage: source.storage ?? memoryStorage(),
+    ...(source.clock && { clock: source.clock }),
     settings: constant({}),
     instructions: constant({
       lines: { canAddCartLine: source.canChangeLines, canUpdateCartLine: source.canChangeLines },

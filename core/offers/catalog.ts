@@ -3,7 +3,7 @@
 // imports is shipped to every shopper. The zod contract in ./contract.ts is built from these.
 
 /** Every offer kind Closer can create. Adding a kind starts here (docs/architecture.md, "Adding an offer kind"). */
-export const OFFER_KINDS = ['cross_sell', 'upsell', 'cta'] as const;
+export const OFFER_KINDS = ['cross_sell', 'upsell', 'cta', 'hesitation_coupon'] as const;
 export type OfferKind = (typeof OFFER_KINDS)[number];
 
 /** Where a widget can be drawn. A surface is a page a shopper is on; a target is a slot in it. */
@@ -49,6 +49,12 @@ export const KIND_INFO: Record<
     summary: 'A short message with an icon and an optional link — shipping, returns, guarantees.',
     targets: ['checkout_block', 'cart_line_list_after'],
   },
+  hesitation_coupon: {
+    label: 'Hesitation coupon',
+    summary:
+      'When a buyer lingers in checkout without paying, reveals a discount on the order, applied with one tap.',
+    targets: ['checkout_block', 'cart_line_list_after'],
+  },
 };
 
 /** The icons a banner can show; each maps to a Polaris icon in the extension. */
@@ -75,6 +81,10 @@ export const LIMITS = {
   /** Minor units; a fixed discount above this is surely a typo (1,000,000.00). */
   fixedOffMax: 100_000_000,
   conditionChars: 4000,
+  /** Seconds a buyer stays in checkout before a hesitation coupon shows: 10 s to 30 min. */
+  hesitationDelayMin: 10,
+  hesitationDelayMax: 1800,
+  hesitationDelayDefault: 45,
 } as const;
 
 /**

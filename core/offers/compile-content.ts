@@ -15,7 +15,7 @@ export type KindSpecOf<K extends OfferKind> = Omit<
 /** The published parts a kind decides; the rest (schedule, experiment…) is the same for all. */
 export type CompiledKind<K extends OfferKind> = Pick<
   PublishedOfferOf<K>,
-  'variants' | 'products' | 'requiresInCart'
+  'variants' | 'products' | 'requiresInCart' | 'trigger'
 >;
 
 type Compile<K extends OfferKind> = (
@@ -67,6 +67,16 @@ const COMPILERS: { [K in OfferKind]: Compile<K> } = {
       link: v.link,
     })),
     products: [],
+  }),
+  // A coupon sells no product; it waits for the buyer to hesitate, for both arms alike.
+  hesitation_coupon: (spec, arms) => ({
+    variants: byArm(spec.variants, arms, (v) => ({
+      heading: v.heading,
+      body: v.body,
+      buttonLabel: v.buttonLabel,
+    })),
+    products: [],
+    trigger: { afterSeconds: spec.delaySeconds, unlessCodeApplied: spec.skipIfCodeApplied },
   }),
 };
 

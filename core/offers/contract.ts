@@ -57,6 +57,9 @@ export const crossSellVariantSchema = z
 
 export const upsellVariantSchema = z.object(copyFields).strict();
 
+/** A hesitation coupon's copy: what it says once revealed, and the button that applies the code. */
+export const hesitationCouponVariantSchema = z.object(copyFields).strict();
+
 export const ctaLinkSchema = z
   .object({
     url: z
@@ -141,6 +144,8 @@ function variantsOf<T extends z.ZodType>(variant: T) {
     .max(LIMITS.variants, `Use at most ${LIMITS.variants} content variants.`);
 }
 
+const delayMessage = `Use a delay from ${LIMITS.hesitationDelayMin} to ${LIMITS.hesitationDelayMax} seconds.`;
+
 /** Each kind's own fields, beside the common ones. Declared once; create and edit derive from it. */
 const kindShapes = {
   cross_sell: {
@@ -163,6 +168,33 @@ const kindShapes = {
     kind: z.literal('cta'),
     target: targetOf('cta'),
     variants: variantsOf(ctaVariantSchema),
+  },
+  hesitation_coupon: {
+    kind: z.literal('hesitation_coupon'),
+    target: targetOf('hesitation_coupon'),
+    variants: variantsOf(hesitationCouponVariantSchema),
+    /** Seconds the buyer stays in checkout without paying before the coupon shows. */
+    delaySeconds: z
+      .number()
+      .int('Use whole seconds.')
+      .min(LIMITS.hesitationDelayMin, delayMessage)
+      .max(LIMITS.hesitationDelayMax, delayMessage)
+      .default(LIMITS.hesitationDelayDefault),
+    /** Never shown (nor logged) to a buyer who already has another discount code applied. */
+    skipIfCodeApplied: z.boolean('Choose yes or no.').default(true),
+    /**
+     * Off the whole order (an order-level Shopify code discount): a whole percentage, or minor
+     * units off the order once. Required: a coupon without a discount offers nothing.
+     */
+    discount: offerDiscountSchema,
+    /** The code applies from this order subtotal up (minor units); null for any order. */
+    minimumSubtotal: z
+      .number()
+      .int('Use a whole amount in minor units.')
+      .min(1, 'Use an amount above zero, or no minimum.')
+      .max(LIMITS.fixedOffMax, 'That amount is too large.')
+      .nullable()
+      .default(null),
   },
 } satisfies Record<OfferKind, { kind: z.ZodLiteral<string> } & z.ZodRawShape>;
 
@@ -199,12 +231,16 @@ export const ctaInputSchema = z
   .object({ ...commonFields, ...kindShapes.cta })
   .strict()
   .superRefine(checkCrossFields);
+export const hesitationCouponInputSchema = z
+  .object({ ...commonFields, ...kindShapes.hesitation_coupon })
+  .strict()
+  .superRefine(checkCrossFields);
 
 /** `POST /api/admin/offers`. */
 export const offerInputSchema = z.discriminatedUnion(
   'kind',
-  [crossSellInputSchema, upsellInputSchema, ctaInputSchema],
-  { error: 'Pick an offer kind: cross_sell, upsell or cta.' },
+  [crossSellInputSchema, upsellInputSchema, ctaInputSchema, hesitationCouponInputSchema],
+  { error: 'Pick an offer kind: cross_sell, upsell, cta or hesitation_coupon.' },
 );
 
 export type OfferInput = z.infer<typeof offerInputSchema>;
@@ -215,6 +251,7 @@ export type OfferInputOf<K extends OfferKind> = Extract<OfferInput, { kind: K }>
 export type CrossSellVariant = z.infer<typeof crossSellVariantSchema>;
 export type UpsellVariant = z.infer<typeof upsellVariantSchema>;
 export type CtaVariant = z.infer<typeof ctaVariantSchema>;
+export type HesitationCouponVariant = z.infer<typeof hesitationCouponVariantSchema>;
 export type OfferDiscount = z.infer<typeof offerDiscountSchema>;
 export type CtaLink = z.infer<typeof ctaLinkSchema>;
 
@@ -239,6 +276,7 @@ const patchSchemas = {
   cross_sell: patchSchemaOf('cross_sell'),
   upsell: patchSchemaOf('upsell'),
   cta: patchSchemaOf('cta'),
+  hesitation_coupon: patchSchemaOf('hesitation_coupon'),
 };
 
 function patchSchemaOf<K extends OfferKind>(kind: K) {

@@ -40,12 +40,32 @@ export type OfferProduct = {
   available: boolean;
 };
 
-/** A Shopify code discount limited to the offered variants; the extension applies the code. */
+/**
+ * A Shopify code discount; the extension applies the code. Limited to the offered variants, or —
+ * with `appliesTo: 'order'` — on the whole order.
+ */
 export type PublishedDiscount = {
   code: string;
   type: DiscountType;
-  /** Percent (1..90) or minor units off each offered item. */
+  /** Percent (1..90), or minor units off each offered item (off the order, once, for 'order'). */
   value: number;
+  /** 'order': an order-level discount (every line). Absent: the offer's products only. */
+  appliesTo?: 'order';
+  /** The code applies only from this subtotal up (minor units). */
+  minimumSubtotal?: number | null;
+};
+
+/**
+ * When the unit counts as exposed, for a kind that waits for a moment instead of showing at
+ * render: the buyer has stayed `afterSeconds` in checkout without completing. Both arms log their
+ * exposure at that moment (the holdout then shows nothing), and a buyer who pays or leaves sooner
+ * is never exposed in either arm.
+ */
+export type PublishedTrigger = {
+  /** Counted from when the extension first rendered for this checkout. */
+  afterSeconds: number;
+  /** Never fires while the checkout holds a discount code other than the offer's own. */
+  unlessCodeApplied: boolean;
 };
 
 /** What each non-holdout arm of a kind shows. Products are referenced by variant id. */
@@ -58,6 +78,7 @@ export type PublishedContent = {
     icon: CtaIcon;
     link: { url: string; label: string } | null;
   };
+  hesitation_coupon: { heading: string; body: string; buttonLabel: string };
 };
 
 type PublishedOfferBase<K extends OfferKind> = {
@@ -83,6 +104,8 @@ type PublishedOfferBase<K extends OfferKind> = {
   products: OfferProduct[];
   /** Eligible only while the cart holds one of these variants (an upsell's triggers). */
   requiresInCart?: string[];
+  /** Absent: exposed when decided (at render). */
+  trigger?: PublishedTrigger;
   discount?: PublishedDiscount | null;
 };
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { OfferDiscount } from '../../core/offers/contract.js';
 import type { AppContext } from '../app-context.js';
-import { createAdminGateway } from '../shopify/admin-gateway.js';
+import { type CodeDiscountInput, createAdminGateway } from '../shopify/admin-gateway.js';
 import { loadOfflineSession } from '../shopify/offline-session.js';
 import { DomainError } from './domain-error.js';
 import { currencyDigits } from './money.js';
@@ -9,8 +9,9 @@ import { kindModule, type OfferSpec } from './offer-kinds/index.js';
 import { getShop } from './shops.js';
 
 /**
- * An offer's discount is a Shopify code discount limited to the offered variants; the checkout
- * extension applies its code after the shopper adds (or upgrades to) the product. Chosen over an
+ * An offer's discount is a Shopify code discount limited to the offered variants (or, for a kind
+ * that asks, on the whole order); the checkout extension applies its code after the shopper adds
+ * (or upgrades to) the product, or taps the coupon. Chosen over an
  * automatic discount, which would also discount the holdout and every shopper who buys the
  * variant anyway (the experiment would measure the discount, not the offer), and over a Discount
  * Function, which needs a compiled Wasm module built and deployed per app version. The code is
@@ -31,6 +32,16 @@ function discountOf(spec: OfferSpec | null): OfferDiscount | null {
   return spec && 'discount' in spec ? (spec.discount ?? null) : null;
 }
 
+/** What the kind's discount covers: some variants, or the whole order from a minimum up. */
+function reachOf(spec: OfferSpec) {
+  const module = kindModule(spec.kind);
+  // The registry is keyed by kind, so spec and module always match; TypeScript cannot see it.
+  const order = module.orderDiscount?.(spec as never);
+  return order
+    ? { variantIds: [], order }
+    : { variantIds: module.discountedVariants(spec as never), order: null };
+}
+
 function newCode(): string {
   // 10 characters of an unambiguous alphabet: unguessable, easy to read aloud if a buyer asks.
   const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -45,15 +56,13 @@ export async function syncOfferDiscount(
   spec: OfferSpec | null,
 ): Promise<OfferDiscountState> {
   const wanted = discountOf(spec);
-  const variants = spec && wanted ? kindModule(spec.kind).discountedVariants(spec as never) : [];
+  const reach = spec && wanted ? reachOf(spec) : null;
   const unchanged =
     offer.content !== undefined &&
     JSON.stringify([
       discountOf(offer.content),
-      offer.content && wanted
-        ? kindModule(offer.content.kind).discountedVariants(offer.content as never)
-        : [],
-    ]) === JSON.stringify([wanted, variants]);
+      offer.content && wanted ? reachOf(offer.content) : null,
+    ]) === JSON.stringify([wanted, reach]);
   if (!wanted && !offer.discountId) return { discountId: null, discountCode: null };
   if (wanted && offer.discountId && unchanged) {
     return { discountId: offer.discountId, discountCode: offer.discountCode };
@@ -72,18 +81,22 @@ export async function syncOfferDiscount(
     return { discountId: null, discountCode: null };
   }
   const currency = (await getShop(ctx.db, shop))?.currency ?? 'USD';
+  const decimal = (minor: number) =>
+    (minor / 10 ** currencyDigits(currency)).toFixed(currencyDigits(currency));
   const code = offer.discountCode ?? newCode();
-  const input = {
+  const input: CodeDiscountInput = {
     title: `Closer: ${offer.name}`.slice(0, 255),
     code,
-    variantIds: variants,
+    variantIds: reach?.variantIds ?? [],
     ...(wanted.type === 'percentage'
       ? { percentage: wanted.value / 100 }
-      : {
-          amountPerItem: (wanted.value / 10 ** currencyDigits(currency)).toFixed(
-            currencyDigits(currency),
-          ),
-        }),
+      : { amountPerItem: decimal(wanted.value) }),
+    ...(reach?.order && {
+      order: {
+        minimumSubtotal:
+          reach.order.minimumSubtotal === null ? null : decimal(reach.order.minimumSubtotal),
+      },
+    }),
   };
   if (offer.discountId) {
     await gateway.updateCodeDiscount(offer.discountId, input);

@@ -22,9 +22,15 @@ export function compileOffer(offer: OfferRow, experiment: ExperimentRow): Publis
   const module = kindModule(spec.kind);
   // The registry is keyed by kind, so spec and module always match; TypeScript cannot see it.
   const compiled = module.compile(spec as never, arms, productsById(offer.products));
+  const order = module.orderDiscount?.(spec as never);
   const discount =
     'discount' in spec && spec.discount && offer.discountCode
-      ? { code: offer.discountCode, type: spec.discount.type, value: spec.discount.value }
+      ? {
+          code: offer.discountCode,
+          type: spec.discount.type,
+          value: spec.discount.value,
+          ...(order && { appliesTo: 'order' as const, minimumSubtotal: order.minimumSubtotal }),
+        }
       : null;
   return {
     id: offer.id,

@@ -124,15 +124,23 @@ export class MetafieldWriteError extends ShopifyRefusedError {
   }
 }
 
-/** A code discount as Closer creates them: limited to some variants, percentage or amount per item. */
+/**
+ * A code discount as Closer creates them: limited to some variants, percentage or amount per item;
+ * or, with `order`, on the whole order.
+ */
 export interface CodeDiscountInput {
   title: string;
   code: string;
   variantIds: string[];
   /** Fraction off, 0..1. */
   percentage?: number;
-  /** Decimal string in shop currency off each entitled item. */
+  /** Decimal string in shop currency off each entitled item (off the order, once, with `order`). */
   amountPerItem?: string;
+  /**
+   * The whole order instead of `variantIds` (`customerGets.items.all`), from a minimum subtotal
+   * (decimal string in shop currency) up, or any order when null.
+   */
+  order?: { minimumSubtotal: string | null };
 }
 
 const DISCOUNT_FIELDS = 'codeDiscountNode { id } userErrors { field message code }';
@@ -150,20 +158,32 @@ mutation CloserDiscountDelete($id: ID!) {
 }`;
 
 function toDiscountInput(input: CodeDiscountInput) {
+  const { order } = input;
   return {
     title: input.title,
     code: input.code,
     startsAt: new Date(0).toISOString(),
     context: { all: 'ALL' },
-    // Stacks with the shop's order and shipping discounts, never with another product discount.
-    combinesWith: { orderDiscounts: true, shippingDiscounts: true, productDiscounts: false },
+    // A product discount stacks with the shop's order and shipping discounts, never with another
+    // product discount; an order discount never with another order discount (no coupon on top
+    // of the shop's own order codes).
+    combinesWith: order
+      ? { orderDiscounts: false, shippingDiscounts: true, productDiscounts: true }
+      : { orderDiscounts: true, shippingDiscounts: true, productDiscounts: false },
     customerGets: {
-      items: { products: { productVariantsToAdd: input.variantIds } },
+      items: order ? { all: true } : { products: { productVariantsToAdd: input.variantIds } },
       value:
         input.percentage !== undefined
           ? { percentage: input.percentage }
-          : { discountAmount: { amount: input.amountPerItem, appliesOnEachItem: true } },
+          : { discountAmount: { amount: input.amountPerItem, appliesOnEachItem: !order } },
     },
+    // Both null removes a minimum an update no longer wants (Shopify's documented way).
+    ...(order && {
+      minimumRequirement: {
+        quantity: { greaterThanOrEqualToQuantity: null },
+        subtotal: { greaterThanOrEqualToSubtotal: order.minimumSubtotal },
+      },
+    }),
   };
 }
 

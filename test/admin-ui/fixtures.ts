@@ -108,6 +108,22 @@ export function ctaInput(): Extract<OfferInput, { kind: 'cta' }> {
   };
 }
 
+export function hesitationCouponInput(): Extract<OfferInput, { kind: 'hesitation_coupon' }> {
+  return {
+    ...COMMON,
+    condition: null,
+    kind: 'hesitation_coupon',
+    variants: [
+      { heading: 'Still deciding?', body: 'Take $5 off.', buttonLabel: 'Apply code' },
+      { heading: 'A gift before you go', body: '', buttonLabel: 'Use it' },
+    ],
+    delaySeconds: 90,
+    skipIfCodeApplied: false,
+    discount: { type: 'fixed', value: 500 },
+    minimumSubtotal: 5000,
+  };
+}
+
 /** An offer as `GET /offers/:id` returns it: the input plus the server's fields. */
 export function offerFrom(input: OfferInput, overrides: Partial<ServerFields> = {}): Offer {
   return { ...input, holdout: input.holdout ?? 0.1, ...serverFields(overrides, input.holdout) };

@@ -13,7 +13,13 @@ import { emptyOfferForm, offerToForm } from '../../admin-ui/src/pages/offer-edit
 import { toProductDetail } from '../../admin-ui/src/pages/offer-editor/product-selection.js';
 import { OFFER_KINDS, type OfferKind } from '../../core/offers/catalog.js';
 import type { Offer } from '../../core/offers/contract.js';
-import { adminCall, crossSellInput, ctaInput, upsellInput } from '../helpers/offers.js';
+import {
+  adminCall,
+  crossSellInput,
+  ctaInput,
+  hesitationCouponInput,
+  upsellInput,
+} from '../helpers/offers.js';
 import { createTestApp, SHOP_A, type TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
@@ -33,6 +39,7 @@ const INPUTS: Record<OfferKind, () => Record<string, unknown>> = {
   cross_sell: () => crossSellInput({ discount: { type: 'percentage', value: 15 } }),
   upsell: () => upsellInput({ discount: { type: 'fixed', value: 200 } }),
   cta: () => ctaInput(),
+  hesitation_coupon: () => hesitationCouponInput(),
 };
 
 async function existing(kind: OfferKind): Promise<Offer> {

@@ -18,13 +18,19 @@ import {
   crossSellInput,
   ctaInput,
   gid,
+  hesitationCouponInput,
   inputFieldsOf,
   offerFrom,
   productDetail,
   upsellInput,
 } from './fixtures.js';
 
-const INPUTS = { cross_sell: crossSellInput, upsell: upsellInput, cta: ctaInput };
+const INPUTS = {
+  cross_sell: crossSellInput,
+  upsell: upsellInput,
+  cta: ctaInput,
+  hesitation_coupon: hesitationCouponInput,
+};
 
 function formOf(input: OfferInput, currency = 'USD'): OfferForm {
   return offerToForm(offerFrom(input), currency);
@@ -133,6 +139,14 @@ describe('a new offer', () => {
       cross_sell: ['discount', 'kind', 'variants'],
       upsell: ['discount', 'kind', 'replacement', 'triggers', 'variants'],
       cta: ['kind', 'variants'],
+      hesitation_coupon: [
+        'delaySeconds',
+        'discount',
+        'kind',
+        'minimumSubtotal',
+        'skipIfCodeApplied',
+        'variants',
+      ],
     }[kind];
     expect(own).toEqual(expected);
     expect(form.spec.variants).toHaveLength(1);

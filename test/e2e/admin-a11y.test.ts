@@ -12,7 +12,7 @@ import type { RunningServer } from '../../server/boot.js';
 import { signAdminIdToken } from '../../server/demo/shopify-signatures.js';
 import { launchChromium } from '../helpers/browser.js';
 import { startDemoServer } from '../helpers/demo-server.js';
-import { crossSellInput, ctaInput, upsellInput } from '../helpers/offers.js';
+import { crossSellInput, ctaInput, hesitationCouponInput, upsellInput } from '../helpers/offers.js';
 import { checkState, DESKTOP, PHONE, settled, summary, WAIT } from './admin-a11y-kit.js';
 
 let server: RunningServer;
@@ -104,9 +104,14 @@ function seeded(): Promise<Seeded> {
     const cta = await createOffer(ctaInput({ name: 'Free returns' }));
     await admin('POST', `/offers/${cta}/activate`);
     await admin('POST', `/offers/${cta}/pause`);
+    const coupon = await createOffer(hesitationCouponInput({ name: 'Still deciding?' }));
     const old = await createOffer(crossSellInput({ name: 'Last season’s bundle' }));
     await admin('POST', `/offers/${old}/archive`);
-    return { reported, tiny, byKind: { cross_sell: reported, upsell, cta } };
+    return {
+      reported,
+      tiny,
+      byKind: { cross_sell: reported, upsell, cta, hesitation_coupon: coupon },
+    };
   })();
   return seeding;
 }

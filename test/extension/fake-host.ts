@@ -35,6 +35,8 @@ export function fakeHost(overrides: Partial<CheckoutHost> = {}): CheckoutHost {
       country: value({ isoCode: 'CA' }),
     },
     checkoutToken: value('ct_123'),
+    discountCodes: value([]),
+    storage: { read: async () => null, write: async () => {} },
     settings: value({}),
     instructions: value({
       lines: { canAddCartLine: true, canUpdateCartLine: true },

@@ -109,3 +109,29 @@ export async function adminCall(
   });
   return { status: res.status, body: (await res.json()) as JsonBody };
 }
+
+/** A hesitation coupon: 10% off the order after 45 s, not for buyers who already have a code. */
+export function hesitationCouponInput(overrides: Record<string, unknown> = {}) {
+  return {
+    name: 'Still deciding?',
+    kind: 'hesitation_coupon',
+    target: 'checkout_block',
+    variants: [
+      {
+        heading: 'Still deciding? Take 10% off',
+        body: 'One tap and it is on your order.',
+        buttonLabel: 'Apply code',
+      },
+    ],
+    delaySeconds: 45,
+    skipIfCodeApplied: true,
+    discount: { type: 'percentage', value: 10 },
+    minimumSubtotal: null,
+    condition: null,
+    priority: 0,
+    startsAt: null,
+    endsAt: null,
+    holdout: 0.2,
+    ...overrides,
+  };
+}

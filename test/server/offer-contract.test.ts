@@ -9,6 +9,7 @@ import {
   COFFEE_BAG,
   crossSellInput,
   ctaInput,
+  hesitationCouponInput,
   type JsonBody,
   LACES,
   SPRAY,
@@ -28,6 +29,7 @@ const INPUTS: Record<OfferKind, () => Record<string, unknown>> = {
   cross_sell: () => crossSellInput({ discount: { type: 'percentage', value: 15 } }),
   upsell: () => upsellInput({ discount: { type: 'fixed', value: 200 } }),
   cta: () => ctaInput(),
+  hesitation_coupon: () => hesitationCouponInput(),
 };
 
 /** One edit per editable field of each kind: the field and a valid new value. */
@@ -46,6 +48,13 @@ const EDITS: Record<OfferKind, [string, unknown][]> = {
     ['discount', null],
   ],
   cta: [['variants', [{ heading: 'Secure checkout', body: '', icon: 'lock', link: null }]]],
+  hesitation_coupon: [
+    ['variants', [{ heading: 'Wait, 15% off', body: '', buttonLabel: 'Use my code' }]],
+    ['delaySeconds', 120],
+    ['skipIfCodeApplied', false],
+    ['discount', { type: 'fixed', value: 500 }],
+    ['minimumSubtotal', 5000],
+  ],
 };
 const COMMON_EDITS: [string, unknown][] = [
   ['name', 'Renamed offer'],

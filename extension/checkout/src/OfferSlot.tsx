@@ -9,11 +9,12 @@ import { canRender, RENDERERS } from './kinds/index';
 import type { KindRenderer, Notice } from './kinds/kind-props';
 import { readPublishedConfig } from './read-config';
 import { stickToOffer } from './stick-to-offer';
+import { TriggerGate } from './TriggerGate';
 
 /**
  * One placement: decides locally from the published config (no network on the render path),
- * logs the exposure for whichever arm the unit is in, and draws the treatment with its kind's
- * renderer.
+ * logs the exposure for whichever arm the unit is in — at once, or when the offer's trigger fires
+ * — and draws the treatment with its kind's renderer.
  */
 export function OfferSlot({ target }: { target: OfferTarget }) {
   const host = getHost();
@@ -32,9 +33,10 @@ export function OfferSlot({ target }: { target: OfferTarget }) {
     : null;
   const placement = stickToOffer(chosen, notices?.offerId);
 
-  // After the render commits, so logging never delays the widget (the tracker dedupes).
+  // After the render commits, so logging never delays the widget (the tracker dedupes). An
+  // offer with a trigger is exposed when it fires instead (TriggerGate).
   useEffect(() => {
-    if (placement) tracker.track('exposure', placement);
+    if (placement && !placement.offer.trigger) tracker.track('exposure', placement);
   });
 
   const banners = notices?.list.map((notice) => (
@@ -43,12 +45,26 @@ export function OfferSlot({ target }: { target: OfferTarget }) {
     </s-banner>
   ));
   const drawn = placement && !placement.decision.holdout && draw(placement);
-  if (!drawn && !banners) return null;
+  const shown =
+    drawn || banners ? (
+      <s-stack gap="base">
+        {banners}
+        {drawn}
+      </s-stack>
+    ) : null;
+  const trigger = placement?.offer.trigger;
+  if (!placement || !trigger || !config) return shown;
   return (
-    <s-stack gap="base">
-      {banners}
-      {drawn}
-    </s-stack>
+    <TriggerGate
+      key={placement.offer.id}
+      host={host}
+      placement={placement}
+      trigger={trigger}
+      shopCurrency={config.currency}
+      onFire={() => tracker.track('exposure', placement)}
+    >
+      {shown}
+    </TriggerGate>
   );
 
   function draw(shown: Placement) {

@@ -1,7 +1,7 @@
 /** One checkout event, as `POST /api/checkout/events` takes it (docs/api.md). */
 export type CheckoutEvent = {
   id: string;
-  type: 'exposure' | 'impression' | 'click' | 'add' | 'add_error';
+  type: 'exposure' | 'impression' | 'click' | 'add' | 'add_error' | 'coupon_apply';
   offerId: string;
   experimentKey: string;
   arm: string;

@@ -28,9 +28,20 @@ export interface EmulatedDiscount {
   title: string;
   code: string;
   variantIds: string[];
-  /** Fraction off, or a decimal amount off each entitled item. */
+  /** `customerGets.items.all`: every line of the order (an order discount), not `variantIds`. */
+  allItems: boolean;
+  /** Fraction off, or a decimal amount off each entitled item (or once, see appliesOnEachItem). */
   percentage: number | null;
   amountPerItem: string | null;
+  /** False: the amount is off the entitled items together, once per order. */
+  appliesOnEachItem: boolean;
+  /** `minimumRequirement.subtotal.greaterThanOrEqualToSubtotal`, a decimal; null without one. */
+  minimumSubtotal: string | null;
+  combinesWith: {
+    orderDiscounts?: boolean;
+    productDiscounts?: boolean;
+    shippingDiscounts?: boolean;
+  };
 }
 
 type Resolver = (state: EmulatedShopState, variables: Record<string, unknown>) => unknown;
@@ -122,24 +133,36 @@ function findVariants(state: EmulatedShopState, variables: Record<string, unknow
 type DiscountInput = {
   title?: string;
   code?: string;
+  combinesWith?: EmulatedDiscount['combinesWith'];
   customerGets?: {
-    items?: { products?: { productVariantsToAdd?: string[] } };
-    value?: { percentage?: number; discountAmount?: { amount?: string } };
+    items?: { all?: boolean; products?: { productVariantsToAdd?: string[] } };
+    value?: {
+      percentage?: number;
+      discountAmount?: { amount?: string; appliesOnEachItem?: boolean };
+    };
   };
+  minimumRequirement?: { subtotal?: { greaterThanOrEqualToSubtotal?: string | null } };
 };
 
 function discountFrom(id: string, input: DiscountInput): EmulatedDiscount | { error: string } {
-  const variantIds = input.customerGets?.items?.products?.productVariantsToAdd ?? [];
+  const items = input.customerGets?.items;
+  const variantIds = items?.products?.productVariantsToAdd ?? [];
+  const allItems = items?.all === true;
   const value = input.customerGets?.value;
-  if (!input.code || variantIds.length === 0 || !value)
+  if (!input.code || (variantIds.length === 0 && !allItems) || !value)
     return { error: 'Code, items and value are required.' };
+  if (allItems && variantIds.length > 0) return { error: 'Choose all items or some, not both.' };
   return {
     id,
     title: input.title ?? '',
     code: input.code,
     variantIds,
+    allItems,
     percentage: value.percentage ?? null,
     amountPerItem: value.discountAmount?.amount ?? null,
+    appliesOnEachItem: value.discountAmount?.appliesOnEachItem ?? false,
+    minimumSubtotal: input.minimumRequirement?.subtotal?.greaterThanOrEqualToSubtotal ?? null,
+    combinesWith: input.combinesWith ?? {},
   };
 }
 

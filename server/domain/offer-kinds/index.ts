@@ -1,6 +1,7 @@
 import type { OfferKind } from '../../../core/offers/catalog.js';
 import { crossSell } from './cross-sell.js';
 import { cta } from './cta.js';
+import { hesitationCoupon } from './hesitation-coupon.js';
 import type { OfferKindModule } from './offer-kind.js';
 import { upsell } from './upsell.js';
 
@@ -11,6 +12,7 @@ const KINDS: { [K in OfferKind]: OfferKindModule<K> } = {
   cross_sell: crossSell,
   upsell,
   cta,
+  hesitation_coupon: hesitationCoupon,
 };
 
 export function kindModule<K extends OfferKind>(kind: K): OfferKindModule<K> {

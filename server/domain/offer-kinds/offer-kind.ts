@@ -29,6 +29,12 @@ export interface OfferKindModule<K extends OfferKind> {
   /** Variants the offer's discount applies to; empty when the kind has no discount. */
   discountedVariants(spec: OfferSpecOf<K>): string[];
   /**
+   * For a kind whose discount is on the whole order rather than on `discountedVariants`: an
+   * order-level code discount (`customerGets.items.all`), a fixed value off the order once, from
+   * `minimumSubtotal` (minor units) up, or any order when null.
+   */
+  orderDiscount?(spec: OfferSpecOf<K>): { minimumSubtotal: number | null };
+  /**
    * Revenue credited to the offer for an order line that carries its attribute (line amount
    * after line discounts, minor units). Never negative.
    */

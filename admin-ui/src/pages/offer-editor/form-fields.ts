@@ -11,7 +11,18 @@ export function variantField(index: number, field: string): FieldKey {
 }
 
 /** Fields whose whole subtree is one input: any issue inside lands on it. */
-const WHOLE_FIELDS = new Set(['condition', 'triggers', 'replacement', 'name', 'target', 'kind']);
+const WHOLE_FIELDS = new Set([
+  'condition',
+  'triggers',
+  'replacement',
+  'name',
+  'target',
+  'kind',
+  // A hesitation coupon's settings.
+  'delaySeconds',
+  'skipIfCodeApplied',
+  'minimumSubtotal',
+]);
 
 /**
  * A contract issue path → the editor input that shows it, or null when no input owns it (the

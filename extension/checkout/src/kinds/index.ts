@@ -1,6 +1,7 @@
 import type { OfferKind } from '../../../../core/offers/catalog';
 import { CrossSellOffer } from './CrossSellOffer';
 import { CtaBanner } from './CtaBanner';
+import { HesitationCoupon } from './HesitationCoupon';
 import type { KindRenderer } from './kind-props';
 import { UpsellOffer } from './UpsellOffer';
 
@@ -12,6 +13,7 @@ export const RENDERERS: { readonly [K in OfferKind]?: KindRenderer<K> } = {
   cross_sell: CrossSellOffer,
   upsell: UpsellOffer,
   cta: CtaBanner,
+  hesitation_coupon: HesitationCoupon,
 };
 
 export function canRender(kind: string): boolean {

@@ -9,6 +9,11 @@ interface DiscountCardProps {
   discount: DiscountForm;
   /** What the discount applies to, e.g. "the offered products". */
   appliesTo: string;
+  /**
+   * An order-level discount (a coupon): no "No discount" choice, and a fixed amount is off the
+   * order once, not off each item.
+   */
+  wholeOrder?: boolean;
   currency: string;
   errors: FieldErrors;
   onChange: (next: DiscountForm) => void;
@@ -18,15 +23,19 @@ interface DiscountCardProps {
 export function DiscountCard({
   discount,
   appliesTo,
+  wholeOrder = false,
   currency,
   errors,
   onChange,
 }: DiscountCardProps) {
   const options: SelectOption<DiscountForm['type']>[] = [
-    { value: 'none', label: 'No discount' },
+    ...(wholeOrder ? [] : [{ value: 'none' as const, label: 'No discount' }]),
     { value: 'percentage', label: 'Percentage off' },
     { value: 'fixed', label: `Fixed amount off (${currency})` },
   ];
+  const help = wholeOrder
+    ? `Applies to ${appliesTo} through a Shopify discount code on the whole order, which does not combine with the shop's other order discounts.`
+    : `Applies to ${appliesTo} through a Shopify discount code limited to them; checkout shows the original price struck through.`;
   return (
     <Card title="Discount" data-testid="offer-discount">
       <Select
@@ -34,12 +43,18 @@ export function DiscountCard({
         options={options}
         value={discount.type}
         onChange={(type) => onChange({ type, value: type === 'none' ? '' : discount.value })}
-        helpText={`Applies to ${appliesTo} through a Shopify discount code limited to them; checkout shows the original price struck through.`}
+        helpText={help}
         data-testid="offer-discount-type"
       />
       {discount.type !== 'none' && (
         <TextField
-          label={discount.type === 'percentage' ? 'Percentage off' : 'Amount off each item'}
+          label={
+            discount.type === 'percentage'
+              ? 'Percentage off'
+              : wholeOrder
+                ? 'Amount off the order'
+                : 'Amount off each item'
+          }
           value={discount.value}
           onInput={(value) => onChange({ ...discount, value })}
           error={errors['discount.value'] ?? null}

@@ -2,6 +2,7 @@ import type { ComponentType } from 'preact';
 import type { OfferKind } from '../../../../../core/offers/catalog.js';
 import { CrossSellFields } from './CrossSellFields.js';
 import { CtaFields } from './CtaFields.js';
+import { HesitationCouponFields } from './HesitationCouponFields.js';
 import type { KindFieldsProps } from './kind-fields-props.js';
 import type { KindForm, KindFormOf } from './kind-forms.js';
 import { UpsellFields } from './UpsellFields.js';
@@ -15,6 +16,7 @@ export const KIND_SECTIONS: { [K in OfferKind]: ComponentType<KindFieldsProps<Ki
   cross_sell: CrossSellFields,
   upsell: UpsellFields,
   cta: CtaFields,
+  hesitation_coupon: HesitationCouponFields,
 };
 
 /** The section for the form's kind. */

@@ -1,17 +1,19 @@
 import type { OfferKind } from '../../../../../core/offers/catalog.js';
 import { type CrossSellForm, crossSellForm } from './cross-sell-form.js';
 import { type CtaForm, ctaForm } from './cta-form.js';
+import { type HesitationCouponForm, hesitationCouponForm } from './hesitation-coupon-form.js';
 import type { KindFormModule } from './kind-form.js';
 import { type UpsellForm, upsellForm } from './upsell-form.js';
 
 /** The editor's form of each kind's own fields; adding a kind adds its form here. */
-export type KindForm = CrossSellForm | UpsellForm | CtaForm;
+export type KindForm = CrossSellForm | UpsellForm | CtaForm | HesitationCouponForm;
 export type KindFormOf<K extends OfferKind> = Extract<KindForm, { kind: K }>;
 
 export const KIND_FORMS: { [K in OfferKind]: KindFormModule<K, KindFormOf<K>> } = {
   cross_sell: crossSellForm,
   upsell: upsellForm,
   cta: ctaForm,
+  hesitation_coupon: hesitationCouponForm,
 };
 
 /** The module for a form's kind, typed for that form (TypeScript cannot correlate the two alone). */
