@@ -1,9 +1,16 @@
 import type { Context } from 'hono';
+import { assignArm } from '../../../core/decide/decide-offers.js';
 import type { CouponAnswer } from '../../../core/storefront/config.js';
 import { sharedCodeFor } from '../../../core/storefront/shared-code.js';
+import { exposures } from '../../../drizzle/schema.js';
 import type { AppContext, AppEnv } from '../../app-context.js';
+import { assignCode } from '../../domain/coupon-pool.js';
 import { isShopActive } from '../../domain/shops.js';
+import { activeStorefrontOffers } from '../../domain/storefront-config.js';
+import { clientAddress } from '../../http/client-address.js';
 import { ApiError } from '../../http/errors.js';
+import { enforceRate } from '../../http/rate-limit.js';
+import { couponLimitersOf } from './coupon-limits.js';
 import { storefrontOffersOf } from './storefront-offers.js';
 
 const OFFER_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -12,13 +19,18 @@ const VISITOR_ID = /^[A-Za-z0-9_-]{8,64}$/;
 /** Shopify's proxy must not cache one visitor's answer for another. */
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
+function noCoupon(): never {
+  throw new ApiError(404, 'no_coupon', 'There is no coupon for this visitor.', NO_STORE);
+}
+
 /**
  * `GET /apps/closer/coupon?offer=…&vid=…` on the storefront, reaching `/proxy/coupon` signed by
- * Shopify (the shop comes from the verified signature). The script calls it only once intent
- * fired, treatment and holdout alike. A treatment visitor gets the offer's code; the holdout, a
- * visitor outside coverage and an unknown offer all get the same 404, so the answer reveals
- * nothing about arms. For now the code is the offer's shared code; unique codes from a minting
- * pool replace it in a later change, behind this same route.
+ * Shopify (the shop comes from the verified signature; a forged, stale or unsigned call never
+ * gets here). The script calls it only once intent fired, treatment and holdout alike, so this is
+ * where the exposure is logged for both arms (unit: the visitor id). A treatment visitor gets
+ * their own single-use code from the offer's pool (the same one if they ask again); the holdout,
+ * a visitor outside coverage and an unknown offer all get the same 404, so the answer reveals
+ * nothing about arms. Rate-limited per visitor and per address before anything is read.
  */
 export function answerCoupon(ctx: AppContext) {
   return async function coupon(c: Context<AppEnv>) {
@@ -33,11 +45,57 @@ export function answerCoupon(ctx: AppContext) {
       );
     }
     const shop = c.get('shop');
-    const offers = (await isShopActive(ctx.db, shop)) ? await storefrontOffersOf(ctx)(shop) : [];
-    const code = sharedCodeFor(offers, offerId, visitorId, Date.now());
-    if (!code)
-      throw new ApiError(404, 'no_coupon', 'There is no coupon for this visitor.', NO_STORE);
+    const limiters = couponLimitersOf(ctx);
+    enforceRate(
+      limiters.address,
+      `${shop}\n${clientAddress(c, ctx.trustedProxyHeader)}`,
+      'coupon requests',
+    );
+    enforceRate(limiters.visitor, `${shop}\n${visitorId}`, 'coupon requests');
+    if (!(await isShopActive(ctx.db, shop))) noCoupon();
+    const now = Date.now();
+
+    const row = (await activeStorefrontOffers(ctx, shop)).find((r) => r.published.id === offerId);
+    if (!row) {
+      // Demo mode's built-in offer (a shared code, no pool); nothing provides one in Shopify mode.
+      const code = sharedCodeFor(await storefrontOffersOf(ctx)(shop), offerId, visitorId, now);
+      if (!code) noCoupon();
+      c.header('Cache-Control', 'no-store');
+      return c.json({ code } satisfies CouponAnswer);
+    }
+    const offer = row.published;
+    if (offer.startsAt != null && now < offer.startsAt) noCoupon();
+    if (offer.endsAt != null && now >= offer.endsAt) noCoupon();
+    const arm = assignArm(offer.experiment, visitorId);
+    if (!arm) noCoupon();
+    await ctx.db
+      .insert(exposures)
+      .values({
+        shop,
+        experimentKey: offer.experiment.key,
+        unit: visitorId,
+        offerId,
+        arm: arm.key,
+        firstExposedAt: now,
+      })
+      .onConflictDoNothing();
+    if (arm.holdout || !offer.variants[arm.key] || !row.discountId) noCoupon();
+    const assigned = await assignCode(ctx, {
+      shop,
+      offerId,
+      discountId: row.discountId,
+      visitor: visitorId,
+      expiryHours: row.codeExpiryHours,
+      now,
+    });
+    if (!assigned) {
+      // The pool ran dry; a refill is on its way. The script shows nothing rather than wait.
+      throw new ApiError(503, 'coupon_unavailable', 'No code is ready; try again shortly.', {
+        ...NO_STORE,
+        'Retry-After': '30',
+      });
+    }
     c.header('Cache-Control', 'no-store');
-    return c.json({ code } satisfies CouponAnswer);
+    return c.json({ code: assigned.code } satisfies CouponAnswer);
   };
 }

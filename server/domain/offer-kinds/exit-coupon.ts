@@ -1,0 +1,34 @@
+import { compileKindContent } from '../../../core/offers/compile-content.js';
+import { intentSettingsOf } from '../../../core/storefront/intent-presets.js';
+import type { OfferKindModule } from './offer-kind.js';
+
+/**
+ * Exit-intent coupon: on the storefront, when a visitor is about to leave, the treatment shows an
+ * order-level discount with a code of its own (one per visitor, single use, from the offer's
+ * pool: server/domain/coupon-pool.ts). The unit is the visitor (`_closer_vid`); it adds no line,
+ * so nothing is credited on a line — its effect is the difference between arms in revenue per
+ * visitor, which is after discounts and so net of what the coupon gave away. It publishes to the
+ * storefront config, not to the checkout's (the checkout extension has no renderer for it).
+ */
+export const exitCoupon: OfferKindModule<'exit_coupon'> = {
+  kind: 'exit_coupon',
+  productRefs: () => [],
+  compile: (spec, arms, products) => compileKindContent('exit_coupon', spec, arms, products),
+  discountedVariants: () => [],
+  orderDiscount: (spec) => ({
+    minimumSubtotal: spec.minimumSubtotal,
+    combinesWith: spec.combinesWith,
+    usageLimit: 1,
+  }),
+  creditLine: () => 0,
+  storefront: (spec, arms) => ({
+    pages: spec.pages,
+    intent: intentSettingsOf(spec.intent),
+    variants: Object.fromEntries(
+      spec.variants.map((v, i) => [
+        arms[i] as string,
+        { heading: v.heading, body: v.body, buttonLabel: v.buttonLabel },
+      ]),
+    ),
+  }),
+};
