@@ -94,9 +94,9 @@ export function summarizeProfile(
     if (functionName === '(idle)') continue;
     busy += us;
     const group = codeGroup(url, functionName);
-    const name = url
-      ? `${functionName || '(anonymous)'} (${group}:${lineNumber + 1})`
-      : functionName || '(native)';
+    // Line numbers of our .ts files are those of tsx's output, not of the source: left out.
+    const where = url.endsWith('.ts') ? group : `${group}:${lineNumber + 1}`;
+    const name = url ? `${functionName || '(anonymous)'} (${where})` : functionName || '(native)';
     byFunction.set(name, (byFunction.get(name) ?? 0) + us);
     byGroup.set(group, (byGroup.get(group) ?? 0) + us);
   }

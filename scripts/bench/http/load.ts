@@ -15,7 +15,13 @@ export interface LoadPlan<T> {
   rate?: number;
   /** Headers every request carries. */
   headers: Record<string, string>;
-  next(): { token: T; body: string; headers?: Record<string, string> };
+  /**
+   * The next request, built when a connection is free. A plan without it sends `body` every time,
+   * prebuilt: autocannon's cheapest path, for the floor, so the load generator takes as little of
+   * the shared CPU as it can there.
+   */
+  next?(): { token: T; body: string; headers?: Record<string, string> };
+  body?: string;
   answered?(token: T, status: number, body: string): void;
   /** Runs once, this many ms into the run, and ends the run there (the kill -9 run). */
   interrupt?: { afterMs: number; action(): void };
@@ -36,7 +42,8 @@ export interface LoadResult {
 export async function runLoad<T>(plan: LoadPlan<T>): Promise<LoadResult> {
   const baseHeaders = { 'content-type': 'application/json', ...plan.headers };
   let interrupted = false;
-  let last: ReturnType<LoadPlan<T>['next']> | null = null;
+  const next = plan.next;
+  let last: ReturnType<NonNullable<LoadPlan<T>['next']>> | null = null;
   let finish: (error: unknown, result: autocannon.Result) => void = () => {};
   const done = new Promise<autocannon.Result>((resolve, reject) => {
     finish = (error, result) => (error ? reject(error) : resolve(result));
@@ -50,31 +57,42 @@ export async function runLoad<T>(plan: LoadPlan<T>): Promise<LoadResult> {
       ...(plan.rate ? { overallRate: plan.rate } : {}),
       // Requests are answered or timed out well within this; a hung server shows as timeouts.
       timeout: 30,
-      requests: [
-        {
-          method: 'POST',
-          path: plan.path,
-          setupRequest(request, context) {
-            // After the interrupt autocannon keeps reconnecting until its next 1 s tick: re-send
-            // the request already in hand (never delivered) instead of minting new ones.
-            const next = interrupted && last ? last : plan.next();
-            last = next;
-            (context as { token?: T }).token = next.token;
-            return {
-              ...request,
-              headers: next.headers ? { ...baseHeaders, ...next.headers } : baseHeaders,
-              body: next.body,
-            };
-          },
-          ...(plan.answered
-            ? {
-                onResponse(status: number, body: string, context: object) {
-                  plan.answered?.((context as { token: T }).token, status, body);
+      ...(next
+        ? {
+            requests: [
+              {
+                method: 'POST' as const,
+                path: plan.path,
+                setupRequest(request: autocannon.Request, context: object) {
+                  // After the interrupt autocannon keeps reconnecting until its next 1 s tick:
+                  // re-send the request already in hand (never delivered), mint no new ones.
+                  const upcoming = interrupted && last ? last : next();
+                  last = upcoming;
+                  (context as { token?: T }).token = upcoming.token;
+                  return {
+                    ...request,
+                    headers: upcoming.headers
+                      ? { ...baseHeaders, ...upcoming.headers }
+                      : baseHeaders,
+                    body: upcoming.body,
+                  };
                 },
-              }
-            : {}),
-        },
-      ],
+                ...(plan.answered
+                  ? {
+                      onResponse(status: number, body: string, context: object) {
+                        plan.answered?.((context as { token: T }).token, status, body);
+                      },
+                    }
+                  : {}),
+              },
+            ],
+          }
+        : {
+            method: 'POST' as const,
+            path: plan.path,
+            headers: baseHeaders,
+            body: plan.body ?? '',
+          }),
     },
     (error, result) => finish(error, result),
   );

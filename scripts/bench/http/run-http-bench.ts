@@ -268,7 +268,7 @@ export async function runHttpBench(options: HttpBenchOptions): Promise<HttpBench
           ...(options.rate ? { rate: options.rate } : {}),
           durationSec,
           headers,
-          next: () => ({ token: undefined, body }),
+          body,
         }));
         await release(server);
         results.push(
