@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { blob, index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import type { OfferKind, OfferTarget } from '../core/offers/catalog.js';
+import type { OfferKind, OfferTarget, UnitKind } from '../core/offers/catalog.js';
 import type { OfferStatus } from '../core/offers/contract.js';
 import type { OfferSpec } from '../server/domain/offer-kinds/offer-kind.js';
 
@@ -100,6 +100,26 @@ export const orders = sqliteTable(
     index('orders_shop_checkout_idx').on(t.shop, t.checkoutToken),
     index('orders_shop_customer_idx').on(t.shop, t.customerId),
     index('orders_shop_created_idx').on(t.shop, t.createdAt),
+  ],
+);
+
+/**
+ * Which units an order belongs to, written with the order when `orders/create` arrives: its
+ * checkout token ('checkout'), the `_closer_vid` cart attribute ('visitor'), its customer id
+ * ('customer'). The rollup triggers and every report join read this link, never the order's own
+ * columns, so each unit kind is measured the same way. Deleted with its order (trigger, 0006).
+ */
+export const orderUnits = sqliteTable(
+  'order_units',
+  {
+    shop: text('shop').notNull(),
+    orderId: text('order_id').notNull(),
+    unitKind: text('unit_kind').$type<UnitKind>().notNull(),
+    unit: text('unit').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.shop, t.unitKind, t.unit, t.orderId] }),
+    index('order_units_shop_order_idx').on(t.shop, t.orderId),
   ],
 );
 
@@ -229,6 +249,13 @@ export const experiments = sqliteTable(
     seed: text('seed').notNull(),
     coverage: real('coverage').notNull(),
     arms: text('arms', { mode: 'json' }).$type<ArmColumn[]>().notNull(),
+    /** What a unit is (checkout token, storefront visitor id, customer id); fixed for its life. */
+    unitKind: text('unit_kind').$type<UnitKind>().notNull().default('checkout'),
+    /**
+     * A unit's outcome is its orders created in [first exposure, first exposure + this) —
+     * null: no end. Checkout units ignore the start too (any order of that checkout counts).
+     */
+    outcomeWindowMs: integer('outcome_window_ms'),
     startedAt: integer('started_at').notNull(),
     stoppedAt: integer('stopped_at'),
   },
@@ -240,7 +267,8 @@ export const experiments = sqliteTable(
 
 /**
  * One row per (experiment, unit): the arm and the first time the unit reached the point where
- * the widget renders (or, in the holdout, would have rendered). Units are checkout tokens.
+ * the widget renders (or, in the holdout, would have rendered). A unit is of its experiment's
+ * `unit_kind`: a checkout token, a storefront visitor id or a customer id.
  */
 export const exposures = sqliteTable(
   'exposures',
@@ -317,9 +345,10 @@ export const attributedLines = sqliteTable(
 
 /**
  * Report rollup: per experiment × arm × exposure day (UTC), the sums the statistics need.
- * Maintained by SQLite triggers (migration 0001) on exposures and orders, inside the same
- * transaction as the write, so it cannot drift from the rows it summarises. A unit's outcome is
- * its order's net revenue (subtotal − refunded); units without an order count as 0.
+ * Maintained by SQLite triggers (migration 0006) on exposures, orders and order_units, inside the
+ * same transaction as the write, so it cannot drift from the rows it summarises. A unit's outcome
+ * is the net revenue (subtotal − refunded) of the orders linked to it in `order_units` within the
+ * experiment's window; units without one count as 0.
  */
 export const armDaily = sqliteTable(
   'arm_daily',

@@ -29,31 +29,43 @@ export const TARGET_INFO: Record<
   },
 };
 
+/**
+ * What an experiment randomises and measures: a checkout (its token), a storefront visitor (the
+ * `_closer_vid` the theme embed keeps) or a customer (Shopify's customer id). An order reaches its
+ * units through the link written when `orders/create` arrives (docs/architecture.md, "Data").
+ */
+export const UNIT_KINDS = ['checkout', 'visitor', 'customer'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
 export const KIND_INFO: Record<
   OfferKind,
-  { label: string; summary: string; targets: readonly OfferTarget[] }
+  { label: string; summary: string; targets: readonly OfferTarget[]; unit: UnitKind }
 > = {
   cross_sell: {
     label: 'Cross-sell',
     summary: 'Offers up to three more products in checkout, each with its own Add button.',
     targets: ['checkout_block', 'cart_line_list_after'],
+    unit: 'checkout',
   },
   upsell: {
     label: 'Upsell',
     summary:
       'When the cart holds a chosen product, offers a better variant in its place with one tap.',
     targets: ['checkout_block', 'cart_line_list_after'],
+    unit: 'checkout',
   },
   cta: {
     label: 'Trust banner',
     summary: 'A short message with an icon and an optional link — shipping, returns, guarantees.',
     targets: ['checkout_block', 'cart_line_list_after'],
+    unit: 'checkout',
   },
   hesitation_coupon: {
     label: 'Hesitation coupon',
     summary:
       'When a buyer lingers in checkout without paying, reveals a discount on the order, applied with one tap.',
     targets: ['checkout_block', 'cart_line_list_after'],
+    unit: 'checkout',
   },
 };
 
@@ -106,3 +118,6 @@ export const OFFER_LINE_ATTRIBUTE = '_closer_offer';
 
 /** Set beside it on a line an upsell upgraded: the variant GID the line was before. */
 export const UPGRADED_FROM_ATTRIBUTE = '_closer_from';
+
+/** The cart attribute (an order's `note_attributes`) carrying the storefront visitor id. */
+export const VISITOR_ATTRIBUTE = '_closer_vid';

@@ -2,7 +2,7 @@
 // reads from `shopify.appMetafields`. Plain types on purpose: the extension must not pay for a
 // schema library, and the server builds it from validated offers.
 import type { Condition } from '../decide/condition';
-import type { CtaIcon, DiscountType, OfferKind, OfferTarget } from './catalog';
+import type { CtaIcon, DiscountType, OfferKind, OfferTarget, UnitKind } from './catalog';
 
 export type { OfferKind, OfferTarget } from './catalog';
 
@@ -21,6 +21,11 @@ export type PublishedExperiment = {
   /** Fraction of eligible units in the experiment, 0..1. The rest see nothing and are not logged. */
   coverage: number;
   arms: ExperimentArm[];
+  /**
+   * What is randomised: the checkout token, the storefront visitor id or the customer id.
+   * Absent means 'checkout' (configs published before units had kinds).
+   */
+  unit?: UnitKind;
 };
 
 export type Money = {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { and, desc, eq, ne } from 'drizzle-orm';
 import type { BatchItem } from 'drizzle-orm/batch';
-import { HOLDOUT_ARM } from '../../core/offers/catalog.js';
+import { HOLDOUT_ARM, KIND_INFO, type OfferKind } from '../../core/offers/catalog.js';
 import {
   type Offer,
   type OfferAction,
@@ -68,14 +68,25 @@ export function armsFor(holdout: number, variants = 1): ArmColumn[] {
   ];
 }
 
+/**
+ * A customer unit's outcome: their orders within 30 days of the first exposure (the next-order
+ * coupon's repeat purchases).
+ */
+export const CUSTOMER_OUTCOME_WINDOW_MS = 30 * 86_400_000;
+
 function newExperiment(
   shop: string,
   offerId: string,
+  kind: OfferKind,
   holdout: number,
   variants: number,
   now: number,
+  windowMs?: number,
 ): ExperimentRow {
   const key = newId('exp');
+  // The kind decides what a unit is, for the experiment's whole life (a unit kind never changes
+  // under running units: the link and the rollup read it).
+  const unitKind = KIND_INFO[kind].unit;
   return {
     shop,
     key,
@@ -83,9 +94,17 @@ function newExperiment(
     seed: key,
     coverage: 1,
     arms: armsFor(holdout, variants),
+    unitKind,
+    outcomeWindowMs: unitKind === 'customer' ? (windowMs ?? CUSTOMER_OUTCOME_WINDOW_MS) : null,
     startedAt: now,
     stoppedAt: null,
   };
+}
+
+/** The kind's own outcome window for a customer unit, if it sets one. */
+function windowOf(spec: OfferSpec): number | undefined {
+  // The registry is keyed by kind, so spec and module always match; TypeScript cannot see it.
+  return kindModule(spec.kind).outcomeWindowMs?.(spec as never);
 }
 
 function specOf(input: OfferInput): OfferSpec {
@@ -178,7 +197,15 @@ export async function createOffer(
     { id, name: input.name, discountId: null, discountCode: null },
     spec,
   );
-  const experiment = newExperiment(shop, id, holdout, spec.variants.length, now);
+  const experiment = newExperiment(
+    shop,
+    id,
+    spec.kind,
+    holdout,
+    spec.variants.length,
+    now,
+    windowOf(spec),
+  );
   const row: OfferRow = {
     shop,
     id,
@@ -306,10 +333,15 @@ export async function updateOffer(
   const holdout = merged.holdout ?? current.holdout;
   const currentExperiment = await getExperiment(ctx, shop, current.experimentKey);
   const currentVariants = currentExperiment?.arms.filter((a) => !a.holdout).length ?? 1;
+  // A new outcome window changes what a unit's outcome is, so it starts a new experiment too.
+  const window = windowOf(spec);
   const splitChanged =
-    holdout !== current.holdout || spec.variants.length !== currentVariants || !currentExperiment;
+    holdout !== current.holdout ||
+    spec.variants.length !== currentVariants ||
+    !currentExperiment ||
+    (window !== undefined && window !== currentExperiment.outcomeWindowMs);
   const experiment = splitChanged
-    ? newExperiment(shop, id, holdout, spec.variants.length, now)
+    ? newExperiment(shop, id, spec.kind, holdout, spec.variants.length, now, window)
     : (currentExperiment as ExperimentRow);
 
   const draft: OfferRow = {

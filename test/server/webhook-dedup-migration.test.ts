@@ -60,7 +60,16 @@ describe(`migration ${TAG}`, () => {
       ),
     ).rejects.toThrow(/UNIQUE/);
 
-    // The 0001 triggers still maintain arm_daily after the rebuild.
+    // The arm_daily triggers (0001, replaced by 0006's, which read the order's unit link) still
+    // maintain the rollup after the rebuild.
+    await client.execute(
+      `insert into experiments (shop, key, offer_id, seed, coverage, arms, started_at)
+       values ('a.myshopify.com', 'exp_1', 'off_1', 'exp_1', 1, '[]', 0)`,
+    );
+    await client.execute(
+      `insert into order_units (shop, order_id, unit_kind, unit)
+       values ('a.myshopify.com', 'o1', 'checkout', 'ct_1')`,
+    );
     await client.execute(
       `insert into exposures (shop, experiment_key, unit, offer_id, arm, first_exposed_at)
        values ('a.myshopify.com', 'exp_1', 'ct_1', 'off_1', 'treatment', 0)`,

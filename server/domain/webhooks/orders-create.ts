@@ -3,12 +3,14 @@ import { attributedLines, orders, refunds } from '../../../drizzle/schema.js';
 import { creditOfferLines } from '../attribution.js';
 import { parsePayload } from '../invalid-payload.js';
 import { orderPayloadSchema, toOrderRow } from '../order-payload.js';
+import { orderUnitsWrite } from './order-units.js';
 import type { WebhookHandler, WebhookWrite } from './types.js';
 
 /**
  * Stores the order once per (shop, order id) — Shopify's retries and duplicates are no-ops — and
- * the lines a Closer offer added (line property `_closer_offer`). The order joins its experiment
- * unit through its checkout token at report time.
+ * the lines a Closer offer added (line property `_closer_offer`), and links the order to its
+ * experiment units (checkout token, storefront visitor, customer) in the same batch — the one
+ * place an order meets its units; the rollups and reports read that link (./order-units.ts).
  */
 export const handleOrdersCreate: WebhookHandler = async (ctx, webhook) => {
   const payload = parsePayload(orderPayloadSchema, webhook.payload, 'invalid_order_payload');
@@ -22,6 +24,9 @@ export const handleOrdersCreate: WebhookHandler = async (ctx, webhook) => {
       .values({ ...row, refunded: knownRefunds })
       .onConflictDoNothing(),
   ];
+  // After the order: the link's trigger reads the order it names (either order would be exact).
+  const link = orderUnitsWrite(ctx, row);
+  if (link) writes.push(link);
 
   const values = (await creditOfferLines(ctx, row.shop, row.lines)).map((l) => ({
     shop: row.shop,
