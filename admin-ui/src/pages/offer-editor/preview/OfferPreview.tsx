@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { messagesFrom } from '../../../../../core/checkout-preview/messages.js';
 import { armLabel, type OfferTarget, TARGET_INFO } from '../../../../../core/offers/catalog.js';
+import { canRender } from '../../../../../extension/checkout/src/kinds/index.js';
 import { Button } from '../../../components/Button.js';
 import { Card } from '../../../components/Card.js';
 import { Select } from '../../../components/Select.js';
@@ -93,6 +94,17 @@ export function OfferPreview({ form, currency }: OfferPreviewProps) {
   });
   const gap = previewGap(offer, previewPlacement(initialHost, offer));
 
+  if (!canRender(offer.kind)) {
+    // Offers drawn by another extension (the storefront's) have no checkout renderer to preview.
+    return (
+      <Card title="Checkout preview" data-testid="offer-preview">
+        <p class="text-secondary" data-testid="offer-preview-gap">
+          This offer shows outside checkout ({TARGET_INFO[offer.target].label}); the checkout
+          preview cannot draw it.
+        </p>
+      </Card>
+    );
+  }
   return (
     <Card title="Checkout preview" data-testid="offer-preview">
       <p class="text-secondary">
