@@ -135,3 +135,35 @@ export function hesitationCouponInput(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+export function exitCouponInput(overrides: Record<string, unknown> = {}) {
+  return {
+    name: 'Before you go',
+    kind: 'exit_coupon',
+    target: 'storefront_embed',
+    variants: [
+      {
+        heading: 'Before you go: 10% off',
+        body: 'Your own code, for today.',
+        buttonLabel: 'Apply and check out',
+      },
+    ],
+    discount: { type: 'percentage', value: 10 },
+    codeExpiryHours: 48,
+    minimumSubtotal: null,
+    combinesWith: { orderDiscounts: false, productDiscounts: true, shippingDiscounts: true },
+    intent: {
+      sensitivity: 'medium',
+      minTimeOnPageSeconds: 5,
+      idleSeconds: 0,
+      frequencyCapHours: 24,
+    },
+    pages: ['index', 'product', 'cart'],
+    condition: null,
+    priority: 0,
+    startsAt: null,
+    endsAt: null,
+    holdout: 0.5,
+    ...overrides,
+  };
+}

@@ -1,7 +1,7 @@
 // The offer contract through the real admin API, for every kind: what GET returns can be sent
 // back unchanged, each field can be edited alone, and a field of another kind is refused by name.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { OFFER_KINDS, type OfferKind } from '../../core/offers/catalog.js';
+import { KIND_INFO, OFFER_KINDS, type OfferKind } from '../../core/offers/catalog.js';
 import {
   adminCall,
   CARE_KIT,
@@ -9,6 +9,7 @@ import {
   COFFEE_BAG,
   crossSellInput,
   ctaInput,
+  exitCouponInput,
   hesitationCouponInput,
   type JsonBody,
   LACES,
@@ -30,6 +31,7 @@ const INPUTS: Record<OfferKind, () => Record<string, unknown>> = {
   upsell: () => upsellInput({ discount: { type: 'fixed', value: 200 } }),
   cta: () => ctaInput(),
   hesitation_coupon: () => hesitationCouponInput(),
+  exit_coupon: () => exitCouponInput(),
 };
 
 /** One edit per editable field of each kind: the field and a valid new value. */
@@ -54,6 +56,18 @@ const EDITS: Record<OfferKind, [string, unknown][]> = {
     ['skipIfCodeApplied', false],
     ['discount', { type: 'fixed', value: 500 }],
     ['minimumSubtotal', 5000],
+  ],
+  exit_coupon: [
+    ['variants', [{ heading: 'Leaving? 15% off', body: '', buttonLabel: 'Use my code' }]],
+    ['discount', { type: 'fixed', value: 500 }],
+    ['codeExpiryHours', 6],
+    ['minimumSubtotal', 5000],
+    ['combinesWith', { orderDiscounts: true, productDiscounts: false, shippingDiscounts: true }],
+    [
+      'intent',
+      { sensitivity: 'high', minTimeOnPageSeconds: 10, idleSeconds: 60, frequencyCapHours: 72 },
+    ],
+    ['pages', ['product']],
   ],
 };
 const COMMON_EDITS: [string, unknown][] = [
@@ -101,7 +115,13 @@ describe.each(OFFER_KINDS)('%s offers', (kind) => {
     expect(again.publication.state).toBe('live');
   });
 
-  test.each([...COMMON_EDITS, ...EDITS[kind]])(
+  // A kind with one placement (the storefront's embed) can only be "edited" to it.
+  const commonEdits = COMMON_EDITS.map(([field, value]): [string, unknown] =>
+    field === 'target' && !KIND_INFO[kind].targets.includes(value as never)
+      ? [field, KIND_INFO[kind].targets.at(-1)]
+      : [field, value],
+  );
+  test.each([...commonEdits, ...(EDITS[kind] ?? [])])(
     'editing %s alone changes only it, again and again',
     async (field, value) => {
       const read = await create(kind, true);
