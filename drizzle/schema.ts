@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { blob, index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import {
+  blob,
+  index,
+  integer,
+  primaryKey,
+  real,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 import type { OfferKind, OfferTarget, UnitKind } from '../core/offers/catalog.js';
 import type { OfferStatus } from '../core/offers/contract.js';
 import type { OfferSpec } from '../server/domain/offer-kinds/offer-kind.js';
@@ -412,3 +421,32 @@ export const shopPublications = sqliteTable('shop_publications', {
   leaseUntil: integer('lease_until'),
   updatedAt: integer('updated_at').notNull(),
 });
+
+export type CouponCodeState = 'available' | 'assigned' | 'redeemed';
+
+/**
+ * An exit coupon's pool of unique single-use codes (server/domain/coupon-pool.ts). A code is
+ * inserted as `available` only after Shopify confirmed it was added to the offer's discount, then
+ * handed to one visitor (`assigned`, with when it expires) and marked `redeemed` when an order
+ * carries it. One visitor holds at most one code per offer, so asking twice returns the same one.
+ */
+export const couponCodes = sqliteTable(
+  'coupon_codes',
+  {
+    shop: text('shop').notNull(),
+    offerId: text('offer_id').notNull(),
+    code: text('code').notNull(),
+    /** The Shopify discount the code was added to (codes of a replaced discount are not handed out). */
+    discountId: text('discount_id').notNull(),
+    state: text('state').$type<CouponCodeState>().notNull(),
+    visitor: text('visitor'),
+    assignedAt: integer('assigned_at'),
+    expiresAt: integer('expires_at'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.shop, t.code] }),
+    index('coupon_codes_pool_idx').on(t.shop, t.offerId, t.state),
+    uniqueIndex('coupon_codes_visitor_idx').on(t.shop, t.offerId, t.visitor),
+  ],
+);

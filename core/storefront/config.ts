@@ -40,7 +40,7 @@ export type IntentSettings = {
 };
 
 /** What a non-holdout arm shows: the offer's text. The code itself arrives after intent. */
-export type StorefrontContent = { heading: string; body: string };
+export type StorefrontContent = { heading: string; body: string; buttonLabel?: string };
 
 export type StorefrontOffer = {
   id: string;

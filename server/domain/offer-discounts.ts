@@ -95,6 +95,8 @@ export async function syncOfferDiscount(
       order: {
         minimumSubtotal:
           reach.order.minimumSubtotal === null ? null : decimal(reach.order.minimumSubtotal),
+        ...(reach.order.combinesWith && { combinesWith: reach.order.combinesWith }),
+        ...(reach.order.usageLimit !== undefined && { usageLimit: reach.order.usageLimit }),
       },
     }),
   };

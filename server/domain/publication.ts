@@ -8,6 +8,7 @@ import { loadOfflineSession } from '../shopify/offline-session.js';
 import { ShopifyRefusedError } from '../shopify/upstream-errors.js';
 import { buildPublishedConfig, CONFIG_METAFIELD_KEY, configBytes } from './publish-config.js';
 import { getShop } from './shops.js';
+import { buildStorefrontConfig, STOREFRONT_CONFIG_KEY } from './storefront-config.js';
 
 /**
  * The publication outbox. A change that alters what shoppers should see is committed in one batch
@@ -160,12 +161,13 @@ function createPublisher(ctx: AppContext, options: PublisherOptions): Publisher 
         'Closer has no access to the shop; reopen the app from the Shopify admin.',
       );
     }
+    // The storefront's config travels in the same metafieldsSet call, so one delivery writes both.
+    const storefront = JSON.stringify(await buildStorefrontConfig(ctx, shop));
     try {
-      await createAdminGateway(ctx, session).setAppMetafield(
-        shopRow.shopGid,
-        CONFIG_METAFIELD_KEY,
-        value,
-      );
+      await createAdminGateway(ctx, session).setAppMetafields(shopRow.shopGid, [
+        { key: CONFIG_METAFIELD_KEY, value },
+        { key: STOREFRONT_CONFIG_KEY, value: storefront },
+      ]);
     } catch (error) {
       if (error instanceof ShopifyRefusedError && !(error instanceof MetafieldWriteError)) {
         // Refused calls (401/403, a missing scope) do not mend by themselves; the slow backoff

@@ -140,7 +140,21 @@ export interface CodeDiscountInput {
    * The whole order instead of `variantIds` (`customerGets.items.all`), from a minimum subtotal
    * (decimal string in shop currency) up, or any order when null.
    */
-  order?: { minimumSubtotal: string | null };
+  order?: {
+    minimumSubtotal: string | null;
+    /** Replaces the order default (no other order code; product and shipping codes allowed). */
+    combinesWith?: {
+      orderDiscounts: boolean;
+      productDiscounts: boolean;
+      shippingDiscounts: boolean;
+    };
+    /**
+     * Shopify's `usageLimit`. For a discount with several redeem codes it counts each code on its
+     * own (Shopify staff, community.shopify.dev/t/12269: "that limit … applies to each individual
+     * redeem code you create, not the combined total"), so 1 makes every pooled code single-use.
+     */
+    usageLimit?: number;
+  };
 }
 
 const DISCOUNT_FIELDS = 'codeDiscountNode { id } userErrors { field message code }';
@@ -157,6 +171,28 @@ mutation CloserDiscountDelete($id: ID!) {
   discountCodeDelete(id: $id) { deletedCodeDiscountId userErrors { field message code } }
 }`;
 
+// Pooled codes (exit coupons). `discountRedeemCodeBulkAdd` is asynchronous: it answers a bulk
+// creation whose `done` turns true once Shopify ran it; each of its `codes` then has either a
+// `discountRedeemCode` (added) or `errors` (not added: taken, invalid). Admin GraphQL 2026-07,
+// DiscountRedeemCodeBulkAddPayload / DiscountRedeemCodeBulkCreation / …BulkCreationCode.
+const REDEEM_CODES_ADD_MUTATION = `#graphql
+mutation CloserRedeemCodesAdd($discountId: ID!, $codes: [DiscountRedeemCodeInput!]!) {
+  discountRedeemCodeBulkAdd(discountId: $discountId, codes: $codes) {
+    bulkCreation { id }
+    userErrors { field message code }
+  }
+}`;
+const REDEEM_CODES_STATUS_QUERY = `#graphql
+query CloserRedeemCodesStatus($id: ID!, $first: Int!) {
+  discountRedeemCodeBulkCreation(id: $id) {
+    done
+    codes(first: $first) { nodes { code discountRedeemCode { id } errors { message } } }
+  }
+}`;
+
+/** Where a bulk add of redeem codes stands: not run yet, or which codes Shopify added. */
+export type RedeemCodesStatus = { done: false } | { done: true; added: string[] };
+
 function toDiscountInput(input: CodeDiscountInput) {
   const { order } = input;
   return {
@@ -168,7 +204,11 @@ function toDiscountInput(input: CodeDiscountInput) {
     // product discount; an order discount never with another order discount (no coupon on top
     // of the shop's own order codes).
     combinesWith: order
-      ? { orderDiscounts: false, shippingDiscounts: true, productDiscounts: true }
+      ? (order.combinesWith ?? {
+          orderDiscounts: false,
+          shippingDiscounts: true,
+          productDiscounts: true,
+        })
       : { orderDiscounts: true, shippingDiscounts: true, productDiscounts: false },
     customerGets: {
       items: order ? { all: true } : { products: { productVariantsToAdd: input.variantIds } },
@@ -178,6 +218,7 @@ function toDiscountInput(input: CodeDiscountInput) {
           : { discountAmount: { amount: input.amountPerItem, appliesOnEachItem: !order } },
     },
     // Both null removes a minimum an update no longer wants (Shopify's documented way).
+    ...(order?.usageLimit !== undefined && { usageLimit: order.usageLimit }),
     ...(order && {
       minimumRequirement: {
         quantity: { greaterThanOrEqualToQuantity: null },
@@ -313,6 +354,66 @@ export function createAdminGateway(ctx: AppContext, session: Session) {
       });
       if (data.metafieldsSet.userErrors.length > 0)
         throw new MetafieldWriteError(data.metafieldsSet.userErrors);
+    },
+
+    /**
+     * Writes several app-owned JSON metafields on one owner in one `metafieldsSet` call (the
+     * checkout's and the storefront's config, so one publication delivers both). Idempotent.
+     */
+    async setAppMetafields(
+      ownerId: string,
+      entries: { key: string; value: string }[],
+    ): Promise<void> {
+      const data = await request<{
+        metafieldsSet: { userErrors: { message: string }[] };
+      }>('CloserMetafieldsSet', METAFIELDS_SET_MUTATION, {
+        metafields: entries.map(({ key, value }) => ({
+          ownerId,
+          namespace: '$app',
+          key,
+          type: 'json',
+          value,
+        })),
+      });
+      if (data.metafieldsSet.userErrors.length > 0)
+        throw new MetafieldWriteError(data.metafieldsSet.userErrors);
+    },
+
+    /**
+     * Asks Shopify to add these codes to a code discount (asynchronously); answers the bulk
+     * creation's GID to poll with `redeemCodesStatus`. At most 250 codes a call.
+     */
+    async addRedeemCodes(discountId: string, codes: string[]): Promise<string> {
+      const data = await request<{
+        discountRedeemCodeBulkAdd: {
+          bulkCreation: { id: string } | null;
+          userErrors: { message: string }[];
+        };
+      }>('CloserRedeemCodesAdd', REDEEM_CODES_ADD_MUTATION, {
+        discountId,
+        codes: codes.map((code) => ({ code })),
+      });
+      const { bulkCreation, userErrors } = data.discountRedeemCodeBulkAdd;
+      if (userErrors.length > 0 || !bulkCreation)
+        throw new DiscountWriteError('CloserRedeemCodesAdd', userErrors);
+      return bulkCreation.id;
+    },
+
+    /** The outcome of `addRedeemCodes`: the codes Shopify confirmed, once the bulk add ran. */
+    async redeemCodesStatus(bulkId: string, first: number): Promise<RedeemCodesStatus> {
+      const data = await request<{
+        discountRedeemCodeBulkCreation: {
+          done: boolean;
+          codes: { nodes: { code: string; discountRedeemCode: { id: string } | null }[] };
+        } | null;
+      }>('CloserRedeemCodesStatus', REDEEM_CODES_STATUS_QUERY, { id: bulkId, first });
+      const bulk = data.discountRedeemCodeBulkCreation;
+      if (!bulk) throw new ShopifyBugError('CloserRedeemCodesStatus', 'unknown bulk creation');
+      if (!bulk.done) return { done: false };
+      return {
+        done: true,
+        added: bulk.codes.nodes.filter((n) => n.discountRedeemCode).map((n) => n.code),
+      };
     },
 
     /** Creates the code discount behind an offer's discount; answers its GID. */

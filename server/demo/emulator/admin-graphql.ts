@@ -1,5 +1,6 @@
 import type { ShopLocale } from '../../shopify/admin-gateway.js';
 import type { DemoProduct } from '../catalog.js';
+import { REDEEM_CODE_RESOLVERS } from './redeem-codes.js';
 
 /**
  * Answers the Admin GraphQL operations Closer sends, by operation name, over the emulated shop's
@@ -256,6 +257,7 @@ const RESOLVERS: Record<string, Resolver> = {
     state.webPixelSettings = String(variables.settings ?? '');
     return { webPixelCreate: { webPixel: { id: 'gid://shopify/WebPixel/1' }, userErrors: [] } };
   },
+  ...REDEEM_CODE_RESOLVERS,
 };
 
 export function registerResolver(operationName: string, resolver: Resolver) {

@@ -22,6 +22,11 @@ const WHOLE_FIELDS = new Set([
   'delaySeconds',
   'skipIfCodeApplied',
   'minimumSubtotal',
+  // An exit-intent coupon's settings.
+  'codeExpiryHours',
+  'combinesWith',
+  'intent',
+  'pages',
 ]);
 
 /**
