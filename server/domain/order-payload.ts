@@ -86,8 +86,19 @@ function pickMoney(
 
 function toStringRecord(pairs: { name: string; value: unknown }[] | null | undefined) {
   const record: Record<string, string> = {};
-  for (const { name, value } of pairs ?? []) record[name] = String(value ?? '').slice(0, 1000);
+  for (const { name, value } of pairs ?? []) record[name] = textOf(value).slice(0, 1000);
   return record;
+}
+
+/**
+ * A name/value pair's value as text. Values are strings in practice but any JSON in principle,
+ * and String() throws on an object whose `toString` is not a function (`{"toString":1}`), so
+ * anything that is not a primitive is kept as its JSON (its depth is bounded by parsePayload).
+ */
+function textOf(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
 }
 
 export function toOrderRow(shop: string, payload: OrderPayload, receivedAt: number) {

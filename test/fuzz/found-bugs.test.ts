@@ -146,3 +146,32 @@ describe('shop/redact (found by the fuzzer: it left the shop in the publication 
     expect(tables.rows.map((row) => row[0])).toContain('shop_publications');
   });
 });
+
+describe('note attribute and line property values that are objects (found by the fuzzer, seed 2: 500)', () => {
+  test.each([
+    ['{"toString":1}', '{"toString":1}'],
+    ['[{"valueOf":{},"toString":"x"}]', '[{"valueOf":{},"toString":"x"}]'],
+    ['{"toJSON":"x"}', '{"toJSON":"x"}'],
+  ])(
+    'a signed order whose values are %s is stored, the value kept as its JSON',
+    async (value, kept) => {
+      const payload = orderPayload();
+      const body = JSON.stringify(payload)
+        .replace('"note_attributes":[', `"note_attributes":[{"name":"odd","value":${value}},`)
+        .replace('"properties":[]', `"properties":[{"name":"odd","value":${value}}]`);
+      const res = await t.app.request('/webhooks/orders/create', {
+        method: 'POST',
+        headers: webhookHeaders(t.secrets.apiSecret, SHOP_A, 'orders/create', body),
+        body,
+      });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ ok: true, duplicate: false });
+      const stored = await t.ctx.dbClient.execute({
+        sql: 'select attributes, lines from orders where shop = ? and order_id = ?',
+        args: [SHOP_A, String(payload.id)],
+      });
+      expect(JSON.parse(String(stored.rows[0]?.[0])).odd).toBe(kept);
+      expect(JSON.parse(String(stored.rows[0]?.[1]))[0].properties.odd).toBe(kept);
+    },
+  );
+});

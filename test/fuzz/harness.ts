@@ -165,9 +165,17 @@ export class StoreWatch {
     const answer = await request();
     const after = await snapshotStore(this.t);
     this.last = after;
-    checkContract(what, answer, options);
+    checkContract(this.withServerLog(what, answer), answer, options);
     if (!isSuccess(answer)) checkUnchanged(what, answer, before, after);
     return { answer, before, after, grew: (table) => grew(before, after, table) };
+  }
+
+  /** On a 5xx, what the server logged for the request (the error class, never a message). */
+  private withServerLog(what: string, answer: Answer): string {
+    if (answer.status < 500) return what;
+    const requestId = answer.headers.get('x-request-id') ?? '';
+    const logged = this.t.logLines.filter((line) => requestId && line.includes(requestId));
+    return `${what}\n  server log: ${logged.join('\n  ')}`;
   }
 
   /** A request that must change nothing, whatever it answers. */

@@ -176,7 +176,19 @@ export const deepNesting: fc.Arbitrary<RawJson> = fc
   );
 
 const hostileKey = fc.oneof(
-  fc.constantFrom('__proto__', 'constructor', 'prototype', '', 'id', 'shop', 'kind', 'events'),
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'prototype',
+    'toString',
+    'valueOf',
+    'toJSON',
+    '',
+    'id',
+    'shop',
+    'kind',
+    'events',
+  ),
   shortHostileString,
 );
 
