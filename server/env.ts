@@ -47,7 +47,7 @@ const envSchema = z
     SCOPES: z
       .string()
       .default(
-        'read_products,read_orders,write_discounts,read_discounts,write_pixels,read_customer_events',
+        'read_products,read_orders,write_discounts,read_discounts,write_pixels,read_customer_events,read_locales',
       ),
   })
   .superRefine((env, ctx) => {

@@ -13,7 +13,12 @@ export async function readShopLocales(ctx: AppContext, shop: string): Promise<Sh
   const session = await loadOfflineSession(ctx, shop);
   if (!session) return null;
   try {
-    return await createAdminGateway(ctx, session).fetchShopLocales();
+    // A nicety must not hold the admin's first load: a short budget, then the fallback.
+    const quick = {
+      ...ctx,
+      shopifyCalls: { ...ctx.shopifyCalls, deadlineMs: 3_000, attemptTimeoutMs: 2_500 },
+    };
+    return await createAdminGateway(quick, session).fetchShopLocales();
   } catch (error) {
     if (!(error instanceof ShopifyCallError) || isAccessTokenRefused(error)) throw error;
     ctx.logger.warn('shop locales unavailable', { shop, kind: error.kind });

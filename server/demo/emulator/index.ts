@@ -33,7 +33,7 @@ const DEFAULT_LOCALES: ShopLocale[] = [
 export function createShopifyEmulator(options: EmulatorOptions): ShopifyEmulator {
   const scope =
     options.scope ??
-    'read_products,read_orders,write_discounts,read_discounts,write_pixels,read_customer_events';
+    'read_products,read_orders,write_discounts,read_discounts,write_pixels,read_customer_events,read_locales';
   const shops = new Map<string, EmulatedShopState>(
     options.shops.map((s) => [
       s.shop,
