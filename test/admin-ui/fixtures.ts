@@ -124,6 +124,30 @@ export function hesitationCouponInput(): Extract<OfferInput, { kind: 'hesitation
   };
 }
 
+export function exitCouponInput(): Extract<OfferInput, { kind: 'exit_coupon' }> {
+  return {
+    ...COMMON,
+    condition: null,
+    kind: 'exit_coupon',
+    target: 'storefront_embed',
+    variants: [
+      { heading: 'Before you go', body: 'Take 10% off.', buttonLabel: 'Apply and check out' },
+      { heading: 'Leaving already?', body: '', buttonLabel: 'Use it' },
+    ],
+    discount: { type: 'percentage', value: 10 },
+    codeExpiryHours: 24,
+    minimumSubtotal: 5000,
+    combinesWith: { orderDiscounts: false, productDiscounts: true, shippingDiscounts: false },
+    intent: {
+      sensitivity: 'high',
+      minTimeOnPageSeconds: 8,
+      idleSeconds: 30,
+      frequencyCapHours: 12,
+    },
+    pages: ['product', 'cart'],
+  };
+}
+
 /** An offer as `GET /offers/:id` returns it: the input plus the server's fields. */
 export function offerFrom(input: OfferInput, overrides: Partial<ServerFields> = {}): Offer {
   return { ...input, holdout: input.holdout ?? 0.1, ...serverFields(overrides, input.holdout) };

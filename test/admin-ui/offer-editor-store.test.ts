@@ -17,6 +17,7 @@ import {
   adminCall,
   crossSellInput,
   ctaInput,
+  exitCouponInput,
   hesitationCouponInput,
   upsellInput,
 } from '../helpers/offers.js';
@@ -40,6 +41,7 @@ const INPUTS: Record<OfferKind, () => Record<string, unknown>> = {
   upsell: () => upsellInput({ discount: { type: 'fixed', value: 200 } }),
   cta: () => ctaInput(),
   hesitation_coupon: () => hesitationCouponInput(),
+  exit_coupon: () => exitCouponInput(),
 };
 
 async function existing(kind: OfferKind): Promise<Offer> {

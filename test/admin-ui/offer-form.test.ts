@@ -17,6 +17,7 @@ import { type OfferInput, offerInputSchema } from '../../core/offers/contract.js
 import {
   crossSellInput,
   ctaInput,
+  exitCouponInput,
   gid,
   hesitationCouponInput,
   inputFieldsOf,
@@ -30,6 +31,7 @@ const INPUTS = {
   upsell: upsellInput,
   cta: ctaInput,
   hesitation_coupon: hesitationCouponInput,
+  exit_coupon: exitCouponInput,
 };
 
 function formOf(input: OfferInput, currency = 'USD'): OfferForm {
@@ -139,6 +141,19 @@ describe('a new offer', () => {
       cross_sell: ['discount', 'kind', 'variants'],
       upsell: ['discount', 'kind', 'replacement', 'triggers', 'variants'],
       cta: ['kind', 'variants'],
+      exit_coupon: [
+        'codeExpiryHours',
+        'combinesWith',
+        'discount',
+        'frequencyCapHours',
+        'idleSeconds',
+        'kind',
+        'minTimeOnPageSeconds',
+        'minimumSubtotal',
+        'pages',
+        'sensitivity',
+        'variants',
+      ],
       hesitation_coupon: [
         'delaySeconds',
         'discount',

@@ -12,7 +12,13 @@ import type { RunningServer } from '../../server/boot.js';
 import { signAdminIdToken } from '../../server/demo/shopify-signatures.js';
 import { launchChromium } from '../helpers/browser.js';
 import { startDemoServer } from '../helpers/demo-server.js';
-import { crossSellInput, ctaInput, hesitationCouponInput, upsellInput } from '../helpers/offers.js';
+import {
+  crossSellInput,
+  ctaInput,
+  exitCouponInput,
+  hesitationCouponInput,
+  upsellInput,
+} from '../helpers/offers.js';
 import { checkState, DESKTOP, PHONE, settled, summary, WAIT } from './admin-a11y-kit.js';
 
 let server: RunningServer;
@@ -105,12 +111,13 @@ function seeded(): Promise<Seeded> {
     await admin('POST', `/offers/${cta}/activate`);
     await admin('POST', `/offers/${cta}/pause`);
     const coupon = await createOffer(hesitationCouponInput({ name: 'Still deciding?' }));
+    const exit = await createOffer(exitCouponInput({ name: 'Before you go' }));
     const old = await createOffer(crossSellInput({ name: 'Last season’s bundle' }));
     await admin('POST', `/offers/${old}/archive`);
     return {
       reported,
       tiny,
-      byKind: { cross_sell: reported, upsell, cta, hesitation_coupon: coupon },
+      byKind: { cross_sell: reported, upsell, cta, hesitation_coupon: coupon, exit_coupon: exit },
     };
   })();
   return seeding;
