@@ -88,8 +88,9 @@ export async function runLoad<T>(plan: LoadPlan<T>): Promise<LoadResult> {
             ],
           }
         : {
+            // autocannon takes a static request's path from the URL.
+            url: `${plan.url}${plan.path}`,
             method: 'POST' as const,
-            path: plan.path,
             headers: baseHeaders,
             body: plan.body ?? '',
           }),
