@@ -6,8 +6,9 @@ import type { CheckoutFunnel } from './dashboard-types.js';
  * Checkout started → completed, as a cohort: the checkouts the web pixel saw start in the range,
  * and how many of them completed at any time after. Shopify fires `checkout_started` each time a
  * shopper enters checkout, so checkouts are counted by token. A completion is the pixel's
- * `checkout_completed` or an order from the signed webhook with that checkout token: the pixel
- * can be blocked by consent, the webhook cannot, and a completion is never invented from it.
+ * `checkout_completed` or an order from the signed webhook linked to that checkout token
+ * (`order_units`, written when orders/create arrives): the pixel can be blocked by consent, the
+ * webhook cannot, and a completion is never invented from it.
  */
 export async function loadCheckoutFunnel(
   ctx: AppContext,
@@ -28,8 +29,8 @@ export async function loadCheckoutFunnel(
                  where c.shop = ${shop} and c.checkout_token = started.token
                    and c.name = 'checkout_completed')
                or exists (
-                 select 1 from orders o
-                 where o.shop = ${shop} and o.checkout_token = started.token)
+                 select 1 from order_units l
+                 where l.shop = ${shop} and l.unit_kind = 'checkout' and l.unit = started.token)
                then 1 else 0 end) as completed
     from started`);
   const started = Number(row?.started ?? 0);

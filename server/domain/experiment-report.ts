@@ -12,6 +12,8 @@ import {
 } from '../stats/index.js';
 import { DomainError } from './domain-error.js';
 import { currencyDigits } from './money.js';
+import { kindModule } from './offer-kinds/index.js';
+import type { ExperimentRow } from './offers.js';
 import {
   type ArmTotals,
   addTotals,
@@ -40,6 +42,7 @@ import {
   summarizeVerdict,
 } from './report-verdict.js';
 import { getShop } from './shops.js';
+import { unitOutcome } from './unit-outcome.js';
 
 export type { ExperimentReport } from './report-types.js';
 
@@ -98,38 +101,41 @@ type DailyRow = Awaited<ReturnType<typeof loadArmDaily>>[number];
 
 /**
  * Per arm of the experiment's units: orders holding a line of this offer, and what those lines
- * credit. Walks the offer's lines, fetches each order by primary key and its checkout's exposure
- * in this experiment by primary key (CROSS JOIN fixes that order in SQLite), so the cost follows
- * the offer's lines, not the experiment's units.
+ * credit, for orders that are an exposed unit's outcome (the `order_units` link and the window,
+ * unit-outcome.ts). Walks the offer's lines, fetches each order by primary key, its links by
+ * (shop, order id) and the linked unit's exposure in this experiment by primary key (CROSS JOIN
+ * fixes that order in SQLite), so the cost follows the offer's lines, not the experiment's units.
  */
-async function loadOfferLines(
-  ctx: AppContext,
-  shop: string,
-  experimentKey: string,
-  offerId: string,
-) {
+async function loadOfferLines(ctx: AppContext, shop: string, experiment: ExperimentRow) {
   const rows = await ctx.db.all<{ arm: string; orders: number; revenue: number }>(sql`
     select e.arm as arm, count(distinct a.order_id) as orders, total(a.amount) as revenue
     from attributed_lines a
     cross join orders o
+    cross join order_units l
     cross join exposures e
-    where a.shop = ${shop} and a.offer_id = ${offerId}
+    where a.shop = ${shop} and a.offer_id = ${experiment.offerId}
       and o.shop = a.shop and o.order_id = a.order_id
-      and e.shop = o.shop and e.experiment_key = ${experimentKey} and e.unit = o.checkout_token
+      and e.experiment_key = ${experiment.key} and ${unitOutcome(experiment)}
     group by e.arm`);
   return new Map(
     rows.map((r) => [r.arm, { orders: Number(r.orders), revenue: Number(r.revenue) }]),
   );
 }
 
-/** Pixel conversions among the experiment's units, and how many the webhook confirmed. */
-async function countPixelConversions(ctx: AppContext, shop: string, experimentKey: string) {
+/**
+ * Pixel conversions among the experiment's units, and how many the webhook confirmed (an order
+ * linked to that checkout). The pixel names a checkout token only, so this is counted for
+ * checkout units; a visitor or customer unit meets its checkout only through the order itself,
+ * which is the confirmation — there is nothing pending to show for them.
+ */
+async function countPixelConversions(ctx: AppContext, shop: string, experiment: ExperimentRow) {
+  if (experiment.unitKind !== 'checkout') return { seen: 0, confirmed: 0 };
   const [row] = await ctx.db.all<{ seen: number; confirmed: number }>(sql`
     select count(distinct p.checkout_token) as seen,
-           count(distinct case when o.order_id is not null then p.checkout_token end) as confirmed
+           count(distinct case when l.order_id is not null then p.checkout_token end) as confirmed
     from pixel_events p
-    join exposures e on e.shop = p.shop and e.experiment_key = ${experimentKey} and e.unit = p.checkout_token
-    left join orders o on o.shop = p.shop and o.checkout_token = p.checkout_token
+    join exposures e on e.shop = p.shop and e.experiment_key = ${experiment.key} and e.unit = p.checkout_token
+    left join order_units l on l.shop = p.shop and l.unit_kind = 'checkout' and l.unit = p.checkout_token
     where p.shop = ${shop} and p.name = 'checkout_completed'`);
   return { seen: Number(row?.seen ?? 0), confirmed: Number(row?.confirmed ?? 0) };
 }
@@ -224,10 +230,11 @@ export async function buildExperimentReport(
     }),
     getShop(ctx.db, shop),
     loadArmDaily(ctx, shop, experimentKey),
-    loadOfferLines(ctx, shop, experimentKey, experiment.offerId),
-    countPixelConversions(ctx, shop, experimentKey),
+    loadOfferLines(ctx, shop, experiment),
+    countPixelConversions(ctx, shop, experiment),
   ]);
   const currency = shopRow?.currency ?? 'USD';
+  const wording = offer ? kindModule(offer.kind).report : undefined;
   const totals = new Map<string, ArmTotals>();
   for (const row of daily) totals.set(row.arm, addTotals(totals.get(row.arm) ?? EMPTY_TOTALS, row));
   const totalsOf = (arm: string) => totals.get(arm) ?? EMPTY_TOTALS;
@@ -266,6 +273,7 @@ export async function buildExperimentReport(
         srmFlagged: srm.flagged,
         sample,
         ...(k > 1 ? { label: armLabel(arm.key) } : {}),
+        ...(wording?.verdict && { wording: wording.verdict }),
       },
       currency,
     );
@@ -348,7 +356,7 @@ export async function buildExperimentReport(
       pendingConfirmation: pixel.seen - pixel.confirmed,
     },
     verdict: summarizeVerdict(variants, leader, sample),
-    definitions: REPORT_DEFINITIONS,
+    definitions: { ...REPORT_DEFINITIONS, ...wording?.definitions },
     daily: buildDailySeries(
       daily,
       control.key,

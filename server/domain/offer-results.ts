@@ -1,6 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { experiments } from '../../drizzle/schema.js';
 import type { AppContext } from '../app-context.js';
 import type { OfferRow } from './offers.js';
+import { unitOutcome } from './unit-outcome.js';
 
 export interface ArmResult {
   arm: string;
@@ -23,9 +25,11 @@ export interface OfferResults {
 }
 
 /**
- * Per-arm outcomes of the offer's current experiment, aggregated in SQL: exposed units, the
- * orders those checkouts became (joined by checkout token), and revenue from lines the offer added.
- * Money sums use `total()` (a REAL), so a sum past 2⁵³ comes back approximate instead of failing.
+ * Per-arm outcomes of the offer's current experiment: exposed units, the orders linked to them
+ * and their net revenue from the `arm_daily` rollup (the report's own sums, whatever the unit
+ * kind), and revenue from lines the offer added, on orders that are an exposed unit's outcome
+ * (`order_units`, unit-outcome.ts). Money sums use `total()` (a REAL), so a sum past 2⁵³ comes
+ * back approximate instead of failing.
  */
 export async function computeArmResults(
   ctx: AppContext,
@@ -38,21 +42,26 @@ export async function computeArmResults(
     orders: number;
     revenue: number;
   }>(sql`
-    select e.arm as arm,
-           count(*) as units,
-           count(o.order_id) as orders,
-           total(o.subtotal - o.refunded) as revenue
-    from exposures e
-    left join orders o on o.shop = e.shop and o.checkout_token = e.unit
-    where e.shop = ${offer.shop} and e.experiment_key = ${offer.experimentKey}
-    group by e.arm`);
-  const attributed = await ctx.db.all<{ arm: string; revenue: number; orders: number }>(sql`
-    select a.arm as arm, total(a.amount) as revenue, count(distinct a.order_id) as orders
-    from attributed_lines a
-    join orders o on o.shop = a.shop and o.order_id = a.order_id
-    join exposures e on e.shop = o.shop and e.unit = o.checkout_token and e.experiment_key = ${offer.experimentKey}
-    where a.shop = ${offer.shop} and a.offer_id = ${offer.id}
-    group by a.arm`);
+    select arm, sum(units) as units, sum(orders) as orders, total(revenue) as revenue
+    from arm_daily
+    where shop = ${offer.shop} and experiment_key = ${offer.experimentKey}
+    group by arm`);
+  const rule = await ctx.db
+    .select({ unitKind: experiments.unitKind, outcomeWindowMs: experiments.outcomeWindowMs })
+    .from(experiments)
+    .where(and(eq(experiments.shop, offer.shop), eq(experiments.key, offer.experimentKey)))
+    .get();
+  const attributed = rule
+    ? await ctx.db.all<{ arm: string; revenue: number; orders: number }>(sql`
+        select a.arm as arm, total(a.amount) as revenue, count(distinct a.order_id) as orders
+        from attributed_lines a
+        join orders o on o.shop = a.shop and o.order_id = a.order_id
+        join order_units l on l.shop = o.shop and l.order_id = o.order_id
+        join exposures e on e.shop = l.shop and e.experiment_key = ${offer.experimentKey}
+          and ${unitOutcome(rule)}
+        where a.shop = ${offer.shop} and a.offer_id = ${offer.id}
+        group by a.arm`)
+    : [];
   return arms.map((arm): ArmResult => {
     const o = outcome.find((row) => row.arm === arm.key);
     const a = attributed.find((row) => row.arm === arm.key);
