@@ -25,6 +25,18 @@ export interface VerdictOptions {
   sample?: SampleProgress;
   /** "Variant B", prefixed when an offer has several variants. */
   label?: string;
+  /** The offer kind's words for the figure and its reading (offer-kinds, `report`). */
+  wording?: VerdictWording;
+}
+
+/** How a kind names incremental revenue in its verdict, and what a called result means for it. */
+export interface VerdictWording {
+  /** Replaces "incremental revenue", e.g. "incremental revenue net of the coupon's discount". */
+  metric?: string;
+  /** Appended to a positive verdict. */
+  positive?: string;
+  /** Appended to a negative verdict. */
+  negative?: string;
 }
 
 /** "95%" for 0.05, "97.5%" for 0.025, "98.3%" for 0.05 / 3: the level an interval is read at. */
@@ -82,15 +94,22 @@ export function describeVerdict(
   // A Bayesian interval is a credible interval; calling it a confidence interval would mislead.
   const kind = options.engine === 'bayesian' ? 'credible interval' : 'CI';
   const range = `${formatLevel(options.alpha)} ${kind} ${money(incremental.ci[0])} to ${money(incremental.ci[1])}`;
-  const text = `${prefix}${money(incremental.expected)} incremental revenue, ${range}`;
+  const wording = options.wording ?? {};
+  const metric = wording.metric ?? 'incremental revenue';
+  const text = `${prefix}${money(incremental.expected)} ${metric}, ${range}`;
   // A broken split invalidates the comparison, whatever the intervals say.
   if (options.srmFlagged) {
     return { kind: 'inconclusive', text: `Sample ratio mismatch — not reliable: ${text}.` };
   }
   // Only a result both intervals agree on is called: the relative lift's interval also carries
   // the holdout mean's uncertainty, so it can straddle zero when the absolute one does not.
-  if (incremental.ci[0] > 0 && lift.ci[0] > 0) return { kind: 'positive', text };
-  if (incremental.ci[1] < 0 && lift.ci[1] < 0) return { kind: 'negative', text };
+  const reading = (note: string | undefined) => (note ? `${text} — ${note}` : text);
+  if (incremental.ci[0] > 0 && lift.ci[0] > 0) {
+    return { kind: 'positive', text: reading(wording.positive) };
+  }
+  if (incremental.ci[1] < 0 && lift.ci[1] < 0) {
+    return { kind: 'negative', text: reading(wording.negative) };
+  }
   return { kind: 'inconclusive', text: `${text} — not distinguishable from zero yet.` };
 }
 

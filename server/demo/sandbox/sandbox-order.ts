@@ -4,7 +4,7 @@ import type { PublishedConfig } from '../../../core/offers/published-config.js';
 import { fromMinorUnits } from '../../domain/money.js';
 import { ApiError } from '../../http/errors.js';
 import { DEMO_CATALOG, type DemoProduct, type DemoVariant } from '../catalog.js';
-import { findDiscount, lineAllocations, type SandboxDiscount } from './client/discounts.js';
+import { cartAllocations, findDiscount, type SandboxDiscount } from './client/discounts.js';
 
 /** What the sandbox's "Pay now" sends: the cart as the checkout holds it. */
 export const sandboxOrderSchema = z
@@ -54,7 +54,11 @@ function resolveCodes(codes: string[], config: PublishedConfig | null): SandboxD
   return codes.flatMap((code) => {
     const discount = findDiscount(config, code);
     if (!discount) {
-      throw new ApiError(400, 'unknown_discount_code', `${code} is not a published offer's code.`);
+      throw new ApiError(
+        400,
+        'unknown_discount_code',
+        `${code} is not a published offer's code or one of the shop's.`,
+      );
     }
     if (seen.has(discount.code)) return [];
     seen.add(discount.code);
@@ -86,14 +90,19 @@ export function buildSandboxOrder(
   const codeTotals = new Map(discounts.map((d) => [d.code, 0]));
   let lineItemsTotal = 0;
   let discountTotal = 0;
-  const lineItems = input.lines.map((line, i) => {
-    const { product, variant } = findVariant(line.variantId);
-    lineItemsTotal += variant.price * line.quantity;
-    const allocations = lineAllocations(discounts, {
-      variantId: variant.id,
-      unitPrice: variant.price,
+  const found = input.lines.map((line) => findVariant(line.variantId));
+  const perLine = cartAllocations(
+    discounts,
+    input.lines.map((line, i) => ({
+      variantId: line.variantId,
+      unitPrice: found[i]?.variant.price ?? 0,
       quantity: line.quantity,
-    });
+    })),
+  );
+  const lineItems = input.lines.map((line, i) => {
+    const { product, variant } = found[i] as (typeof found)[number];
+    lineItemsTotal += variant.price * line.quantity;
+    const allocations = perLine[i] ?? [];
     const lineDiscount = allocations.reduce((sum, a) => sum + a.amount, 0);
     discountTotal += lineDiscount;
     for (const a of allocations) codeTotals.set(a.code, (codeTotals.get(a.code) ?? 0) + a.amount);
@@ -154,11 +163,12 @@ export function buildSandboxOrder(
       code: d.code,
       title: d.code,
       description: null,
-      // Percentage: of each entitled line; fixed: that many minor units off each item.
+      // Percentage: of each entitled line; fixed: that many minor units off each item, or, for an
+      // order code, once across the whole order.
       value: d.type === 'percentage' ? d.value.toFixed(1) : amount(d.value),
       value_type: d.type === 'percentage' ? 'percentage' : 'fixed_amount',
-      allocation_method: d.type === 'percentage' ? 'across' : 'each',
-      target_selection: 'entitled',
+      allocation_method: d.type === 'percentage' || d.appliesTo === 'order' ? 'across' : 'each',
+      target_selection: d.appliesTo === 'order' ? 'all' : 'entitled',
       target_type: 'line_item',
     })),
     discount_codes: discounts.map((d) => ({

@@ -15,4 +15,19 @@ export const hesitationCoupon: OfferKindModule<'hesitation_coupon'> = {
   discountedVariants: () => [],
   orderDiscount: (spec) => ({ minimumSubtotal: spec.minimumSubtotal }),
   creditLine: () => 0,
+  // Did it recover checkouts that would have been abandoned, or only discount orders that would
+  // have been placed anyway? Incremental revenue net of the discount answers it; say so.
+  report: {
+    definitions: {
+      incrementalRevenue:
+        '(Revenue per checkout of the variant − revenue per checkout of the holdout) × the variant’s checkouts, after every discount, the coupon’s own included. Above zero: the coupon recovered checkouts that would have been abandoned, by more than it gave away. Below zero: it mostly discounted orders that would have been placed anyway. Only checkouts that stayed the set time count, in both groups.',
+      discounts:
+        'Discounts on the arm’s orders as Shopify reports them (total_discounts): in the variant, mostly what the coupon gave away. Already taken off revenue, so incremental revenue is net of them.',
+    },
+    verdict: {
+      metric: 'incremental revenue net of the coupon’s discount',
+      positive: 'the coupon recovered checkouts that would have been abandoned.',
+      negative: 'a loss: the coupon mostly discounted orders that would have been placed anyway.',
+    },
+  },
 };

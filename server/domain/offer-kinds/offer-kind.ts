@@ -2,6 +2,8 @@ import type { OfferKind } from '../../../core/offers/catalog.js';
 import type { CompiledKind, KindSpecOf } from '../../../core/offers/compile-content.js';
 import type { OfferProduct } from '../../../core/offers/published-config.js';
 import type { OrderLine } from '../../../drizzle/schema.js';
+import type { ReportDefinitions } from '../report-types.js';
+import type { VerdictWording } from '../report-verdict.js';
 
 export type { CompiledKind } from '../../../core/offers/compile-content.js';
 
@@ -34,6 +36,11 @@ export interface OfferKindModule<K extends OfferKind> {
    * `minimumSubtotal` (minor units) up, or any order when null.
    */
   orderDiscount?(spec: OfferSpecOf<K>): { minimumSubtotal: number | null };
+  /**
+   * The kind's own words in its report, where the generic ones would not say what the figures
+   * mean for it: definitions that replace the shared ones, and the verdict's wording.
+   */
+  report?: { definitions?: Partial<ReportDefinitions>; verdict?: VerdictWording };
   /**
    * Revenue credited to the offer for an order line that carries its attribute (line amount
    * after line discounts, minor units). Never negative.

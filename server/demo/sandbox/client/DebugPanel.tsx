@@ -24,6 +24,12 @@ export function DebugPanel({
   const lines = useStore(host.lines);
   const sent = useStore(events);
   const links = useStore(host.followedLinks);
+  const clockOffset = useStore(host.clock.offset);
+  const clockTimers = useStore(host.clock.pending);
+  const codes = useStore(host.discountCodes);
+  const [advanceBy, setAdvanceBy] = useState('60');
+  const [codeToApply, setCodeToApply] = useState('SPRING10');
+  const [codeError, setCodeError] = useState<string | null>(null);
   const config = parseConfig(host.data.config);
   const context = sandboxContext(lines, host.data.currency, host.language);
   const decisions = decideAll(config, context, host.token);
@@ -83,6 +89,69 @@ export function DebugPanel({
       </div>
       <form
         class="debug-row"
+        aria-label="Checkout clock"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const seconds = Number(advanceBy);
+          if (Number.isFinite(seconds) && seconds > 0) host.clock.advance(seconds * 1000);
+        }}
+      >
+        <span>
+          Clock +<span data-testid="clock-offset">{Math.round(clockOffset / 1000)}</span> s ·{' '}
+          <span data-testid="clock-timers">{clockTimers}</span> timer(s) waiting
+        </span>
+        <label>
+          Advance by{' '}
+          <input
+            name="seconds"
+            inputMode="numeric"
+            size={5}
+            value={advanceBy}
+            data-testid="clock-advance-seconds"
+            onInput={(e) => setAdvanceBy((e.currentTarget as HTMLInputElement).value)}
+          />{' '}
+          s
+        </label>
+        <button type="submit" data-testid="clock-advance">
+          Advance clock
+        </button>
+      </form>
+      <form
+        class="debug-row"
+        aria-label="Discount codes"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const result = await host.applyDiscountCodeChange({
+            type: 'addDiscountCode',
+            code: codeToApply,
+          });
+          setCodeError(result.type === 'error' ? result.message : null);
+        }}
+      >
+        <label>
+          Code{' '}
+          <input
+            name="code"
+            size={12}
+            value={codeToApply}
+            data-testid="apply-code-input"
+            onInput={(e) => setCodeToApply((e.currentTarget as HTMLInputElement).value)}
+          />
+        </label>
+        <button type="submit" data-testid="apply-code">
+          Apply code
+        </button>
+        <span class="muted" data-testid="applied-codes">
+          {codes.length > 0 ? `Applied: ${codes.join(', ')}` : 'No code applied'}
+        </span>
+        {codeError && (
+          <span class="error" role="alert" data-testid="apply-code-error">
+            {codeError}
+          </span>
+        )}
+      </form>
+      <form
+        class="debug-row"
         onSubmit={(e) => {
           e.preventDefault();
           host.addToCart(toAdd);
@@ -126,7 +195,16 @@ export function DebugPanel({
             >
               <code>{d.offerId}</code> {offer?.kind} @ {offer?.target}:{' '}
               <strong>{d.inExperiment ? d.arm : 'outside coverage'}</strong>
-              {d.holdout && ' (renders nothing, logs exposure)'}
+              {d.holdout &&
+                (offer?.trigger
+                  ? ' (renders nothing, logs exposure when the trigger fires)'
+                  : ' (renders nothing, logs exposure)')}
+              {offer?.trigger && (
+                <span class="muted" data-testid="decision-trigger">
+                  {' '}
+                  · trigger after {offer.trigger.afterSeconds} s in checkout
+                </span>
+              )}
               <span class="debug-row">
                 {offer?.experiment.arms.map((arm) => (
                   <button

@@ -1,5 +1,5 @@
 import { parseConfig } from './decisions';
-import { findDiscount, lineAllocations, type SandboxDiscount } from './discounts';
+import { cartAllocations, findDiscount, type SandboxDiscount } from './discounts';
 import type {
   CartLineChange,
   CartLineChangeResult,
@@ -31,12 +31,15 @@ export interface CartOptions {
   canChangeLines: boolean;
   /** True: every discount code is refused, as Shopify refuses an expired or deleted code. */
   refuseCodes: boolean;
+  /** Codes the buyer arrives with (`?code=`), applied before any extension runs. */
+  initialCodes?: string[];
 }
 
 /**
  * The demo cart behind `shopify.lines`, `shopify.cost` and the discount codes, with Shopify's
- * money shape (decimal major units). A code is one a published offer carries; it discounts the
- * lines of that offer's variants, and a line's `cost.totalAmount` is after its discounts.
+ * money shape (decimal major units). A code is one a published offer carries (or the shop's own,
+ * discounts.ts); it discounts the lines of that offer's variants, or the whole order, and a line's
+ * `cost.totalAmount` is after its discounts.
  */
 export function createCart(data: SandboxData, options: CartOptions) {
   const catalog = new Map(data.catalog.map((v) => [v.id, v]));
@@ -55,17 +58,28 @@ export function createCart(data: SandboxData, options: CartOptions) {
       .filter(({ variantId }) => catalog.has(variantId))
       .map(({ variantId, quantity }) => newLine(variantId, quantity, [])),
   );
-  const codes = createStore<SandboxDiscount[]>([]);
-  const rebuild = () => lines.set(raw.value.flatMap((line) => toCartLine(line, codes.value)));
+  const codes = createStore<SandboxDiscount[]>(
+    (options.initialCodes ?? []).flatMap((code) => findDiscount(config, code) ?? []),
+  );
+  const rebuild = () => {
+    const known = raw.value.filter((line) => catalog.has(line.variantId));
+    const allocations = cartAllocations(
+      codes.value,
+      known.map((line) => ({
+        variantId: line.variantId,
+        unitPrice: catalog.get(line.variantId)?.price ?? 0,
+        quantity: line.quantity,
+      })),
+    );
+    lines.set(known.flatMap((line, i) => toCartLine(line, allocations[i] ?? [])));
+  };
 
-  function toCartLine(line: RawLine, discounts: SandboxDiscount[]): SandboxCartLine[] {
+  function toCartLine(
+    line: RawLine,
+    allocations: { code: string; amount: number }[],
+  ): SandboxCartLine[] {
     const variant = catalog.get(line.variantId);
     if (!variant) return [];
-    const allocations = lineAllocations(discounts, {
-      variantId: variant.id,
-      unitPrice: variant.price,
-      quantity: line.quantity,
-    });
     const off = allocations.reduce((sum, a) => sum + a.amount, 0);
     return [
       {
@@ -98,6 +112,8 @@ export function createCart(data: SandboxData, options: CartOptions) {
     currencyCode: data.currency,
   }));
   const discountCodes = deriveStore(codes, (all) => all.map((d) => d.code));
+  // After the codes already applied, as the order code's minimum is checked (cartAllocations).
+  const subtotalMinor = () => Math.round(subtotal.value.amount * 10 ** digitsOf(data.currency));
 
   function add(change: Extract<CartLineChange, { type: 'addCartLine' }>): CartLineChangeResult {
     const variant = catalog.get(change.merchandiseId);
@@ -174,6 +190,11 @@ export function createCart(data: SandboxData, options: CartOptions) {
     }
     const discount = options.refuseCodes ? null : findDiscount(config, change.code);
     if (!discount) return { type: 'error', message: 'The discount code is not valid.' };
+    // As Closer creates them, order codes do not combine with another order code.
+    if (discount.appliesTo === 'order' && others.some((d) => d.appliesTo === 'order'))
+      return { type: 'error', message: 'The discount code cannot be combined with another code.' };
+    if (discount.minimumSubtotal && subtotalMinor() < discount.minimumSubtotal)
+      return { type: 'error', message: 'The order does not reach the code’s minimum.' };
     codes.set([...others, discount]);
     return { type: 'success' };
   }

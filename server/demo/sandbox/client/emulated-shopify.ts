@@ -35,18 +35,21 @@ export function createEmulatedShopify(
   let Signal: SignalClass | null = null;
   const modules = new Map<string, ExtensionModule>();
 
-  function live<T>(source: Store<T>): Readable<T> {
+  function live<S, T = S>(
+    source: Store<S>,
+    map: (value: S) => T = (value) => value as unknown as T,
+  ): Readable<T> {
     let signal: { value: T } | null = null;
     return {
       get value() {
         if (!signal && Signal) {
-          const created = new Signal(source.value);
+          const created = new Signal(map(source.value));
           source.subscribe((next) => {
-            created.value = next;
+            created.value = map(next);
           });
           signal = created;
         }
-        return signal ? signal.value : source.value;
+        return signal ? signal.value : map(source.value);
       },
     };
   }
@@ -77,6 +80,9 @@ export function createEmulatedShopify(
     },
     applyCartLinesChange: (change) => host.applyCartLinesChange(change),
     applyDiscountCodeChange: (change) => host.applyDiscountCodeChange(change),
+    discountCodes: live(host.discountCodes, (codes) => codes.map((code) => ({ code }))),
+    storage: host.storage,
+    clock: host.clock,
   });
 
   return {

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { CheckoutPage } from './CheckoutPage';
 import { createCart } from './cart';
 import { formatCartParam, parseCartParam } from './cart-param';
+import { createSandboxClock } from './clock';
 import {
   type FollowedLink,
   type ObservedEvent,
@@ -15,7 +16,8 @@ import { createStore } from './store';
  * The sandbox page: the demo checkout the extension frames run in. It owns the cart and exposes
  * it to the frames as `window.closerSandbox`. `?token=` picks the checkout token (the experiment
  * unit), `?cart=` the starting cart (cart-param.ts), `?lang=fr` the buyer language,
- * `?cannotAdd=1` a checkout that refuses line changes, `?refuseCodes=1` one that refuses codes.
+ * `?cannotAdd=1` a checkout that refuses line changes, `?refuseCodes=1` one that refuses codes,
+ * `?code=SPRING10` a code the buyer arrived with (repeatable).
  */
 function startSandbox() {
   const data = JSON.parse(
@@ -33,8 +35,9 @@ function startSandbox() {
   let seed = parseCartParam(params.get('cart')) ?? data.initialCart;
   const cart = createCart(
     { ...data, initialCart: seed },
-    { canChangeLines: canAddCartLine, refuseCodes },
+    { canChangeLines: canAddCartLine, refuseCodes, initialCodes: params.getAll('code') },
   );
+  const stored = new Map<string, string>();
   const events = createStore<ObservedEvent[]>([]);
   const followedLinks = createStore<FollowedLink[]>([]);
   const host: SandboxHost = {
@@ -49,6 +52,16 @@ function startSandbox() {
     followedLinks,
     applyCartLinesChange: cart.applyCartLinesChange,
     applyDiscountCodeChange: cart.applyDiscountCodeChange,
+    clock: createSandboxClock(),
+    storage: {
+      read: async <T,>(key: string) => {
+        const value = stored.get(key);
+        return value === undefined ? null : (JSON.parse(value) as T);
+      },
+      write: async (key, value) => {
+        stored.set(key, JSON.stringify(value));
+      },
+    },
     observeEvents: (observed) => events.set([...events.value, ...observed]),
     followLink: (link) => followedLinks.set([...followedLinks.value, link]),
     addToCart(variantId) {

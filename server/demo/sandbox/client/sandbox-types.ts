@@ -1,4 +1,5 @@
 import type { CheckoutHost, HostMoney } from '../../../../core/checkout-host';
+import type { SandboxClock } from './clock';
 
 /**
  * What the sandbox page hands its extension frames (as `window.closerSandbox`) and what the
@@ -95,6 +96,13 @@ export interface SandboxHost {
   followLink(link: FollowedLink): void;
   /** The debug panel's "add to cart" (a trigger product for an upsell, say). */
   addToCart(variantId: string): void;
+  /** The time the extension keeps (`shopify.clock`); the debug panel advances it. */
+  clock: SandboxClock;
+  /**
+   * `shopify.storage`, shared by both frames as Shopify shares it between an extension's targets.
+   * In memory: a reload is a new sandbox clock, so a start kept from before it would mislead.
+   */
+  storage: CheckoutHost['storage'];
 }
 
 export const SANDBOX_HOST_GLOBAL = 'closerSandbox';

@@ -1,15 +1,20 @@
 import type { ExperimentReport, VariantReport } from '../../../api/types.js';
 import { type Column, DataTable } from '../../../components/DataTable.js';
 import { IntervalBar } from './IntervalBar.js';
+import { intervalTone } from './interval-scale.js';
 import { evidenceHeading, type LiftRow, toLiftRows } from './lift-rows.js';
 import { formatConfidenceLevel } from './report-format.js';
 
 function LiftCell({ row, level }: { row: LiftRow; level: string }) {
   if (row.pending !== null) return <span class="LiftCell-pending">{row.pending}</span>;
   if (row.lift === null) return <span class="text-secondary">Not enough data</span>;
+  // Coloured as its interval bar: red only when the whole interval is below zero (a loss).
+  const tone = intervalTone(row.comparison.ci);
   return (
     <span class="LiftCell">
-      <span class="text-strong">{row.lift}</span>
+      <span class={`text-strong LiftCell-value LiftCell-value--${tone}`} data-tone={tone}>
+        {row.lift}
+      </span>
       <span class="LiftCell-interval">
         <span class="visually-hidden">{level} interval </span>
         {row.interval}

@@ -59,6 +59,8 @@ export function ReportArmsTable({ report }: { report: ExperimentReport }) {
         <dd>{definitions.revenue}</dd>
         <dt>Discounts</dt>
         <dd>{definitions.discounts}</dd>
+        <dt>Incremental revenue</dt>
+        <dd>{definitions.incrementalRevenue}</dd>
         <dt>Attach rate</dt>
         <dd>{definitions.attachRate}</dd>
         <dt>Attributed revenue</dt>
