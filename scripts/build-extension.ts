@@ -23,6 +23,7 @@ export const BROTLI_BUDGET_BYTES = 20 * 1024;
 export const TARGET_MODULES = {
   'purchase.checkout.block.render': './src/CheckoutBlock.tsx',
   'purchase.checkout.cart-line-list.render-after': './src/CartLineListAfter.tsx',
+  'purchase.thank-you.block.render': './src/ThankYouBlock.tsx',
 } as const;
 
 export const FLOOR_DIR = join(ROOT, 'scripts/extension-floor');

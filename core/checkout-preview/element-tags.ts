@@ -5,6 +5,7 @@
 export const CHECKOUT_ELEMENT_TAGS = [
   's-banner',
   's-button',
+  's-clipboard-item',
   's-grid',
   's-heading',
   's-icon',

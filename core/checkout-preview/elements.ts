@@ -27,6 +27,8 @@ const space = (value: string | null) => SPACE[value ?? 'none'] ?? '0';
 
 const STYLES: Record<CheckoutElementTag, string> = {
   's-stack': ':host{display:flex;flex-direction:column;min-width:0}',
+  // Holds text for a button's `--copy` command; draws nothing.
+  's-clipboard-item': ':host{display:none}',
   's-grid': ':host{display:grid;min-width:0}',
   's-heading': ':host{display:block;font-size:16px;font-weight:600;line-height:1.3;color:#000}',
   's-text':
@@ -116,6 +118,22 @@ function createElementClass(win: ElementWindow, options: ElementOptions) {
       );
       // Like Polaris: the app's click handler runs, then the link is followed — here reported
       // instead of leaving the page. On the host, so a click anywhere on it counts.
+      // Like Polaris: `command="--copy"` copies the text of the `s-clipboard-item` named by
+      // `commandFor`, which then fires `copy` (or `copyerror`).
+      if (this.localName === 's-button') {
+        this.addEventListener('click', () => {
+          if (this.getAttribute('command') !== '--copy') return;
+          const id = this.getAttribute('commandfor') ?? '';
+          const item = this.ownerDocument.getElementById(id);
+          if (item?.localName !== 's-clipboard-item') return;
+          const text = item.getAttribute('text') ?? '';
+          const clipboard = this.ownerDocument.defaultView?.navigator.clipboard;
+          Promise.resolve(clipboard ? clipboard.writeText(text) : Promise.reject()).then(
+            () => item.dispatchEvent(new Event('copy')),
+            () => item.dispatchEvent(new Event('copyerror')),
+          );
+        });
+      }
       if (this.localName === 's-link') {
         this.addEventListener('click', (event) => {
           event.preventDefault();

@@ -3,14 +3,26 @@
 // imports is shipped to every shopper. The zod contract in ./contract.ts is built from these.
 
 /** Every offer kind Closer can create. Adding a kind starts here (docs/architecture.md, "Adding an offer kind"). */
-export const OFFER_KINDS = ['cross_sell', 'upsell', 'cta', 'hesitation_coupon'] as const;
+export const OFFER_KINDS = [
+  'cross_sell',
+  'upsell',
+  'cta',
+  'hesitation_coupon',
+  'exit_coupon',
+  'next_order_coupon',
+] as const;
 export type OfferKind = (typeof OFFER_KINDS)[number];
 
 /** Where a widget can be drawn. A surface is a page a shopper is on; a target is a slot in it. */
 export const SURFACES = ['checkout', 'thank_you', 'storefront'] as const;
 export type Surface = (typeof SURFACES)[number];
 
-export const OFFER_TARGETS = ['checkout_block', 'cart_line_list_after'] as const;
+export const OFFER_TARGETS = [
+  'checkout_block',
+  'cart_line_list_after',
+  'storefront_embed',
+  'thank_you_block',
+] as const;
 export type OfferTarget = (typeof OFFER_TARGETS)[number];
 
 export const TARGET_INFO: Record<
@@ -26,6 +38,20 @@ export const TARGET_INFO: Record<
     surface: 'checkout',
     label: 'Below the cart lines in checkout',
     extensionTarget: 'purchase.checkout.cart-line-list.render-after',
+  },
+  // The theme app extension's app embed (extension/storefront/blocks/closer-embed.liquid); the
+  // checkout extension has no renderer for it and never draws it.
+  storefront_embed: {
+    surface: 'storefront',
+    label: 'Storefront, when the visitor is about to leave (theme app embed)',
+    extensionTarget: 'closer-embed',
+  },
+  // A block the merchant places on the Thank you page (after payment); the checkout extension
+  // renders it from its own module (extension/checkout/src/ThankYouBlock.tsx).
+  thank_you_block: {
+    surface: 'thank_you',
+    label: 'Thank you page block (placed in the checkout editor)',
+    extensionTarget: 'purchase.thank-you.block.render',
   },
 };
 
@@ -67,6 +93,20 @@ export const KIND_INFO: Record<
     targets: ['checkout_block', 'cart_line_list_after'],
     unit: 'checkout',
   },
+  exit_coupon: {
+    label: 'Exit-intent coupon',
+    summary:
+      'When a storefront visitor is about to leave, shows a one-time discount code for the order.',
+    targets: ['storefront_embed'],
+    unit: 'visitor',
+  },
+  next_order_coupon: {
+    label: 'Next-order coupon',
+    summary:
+      'On the Thank you page, gives the customer a code of their own for their next order; measured by repeat purchases.',
+    targets: ['thank_you_block'],
+    unit: 'customer',
+  },
 };
 
 /** The icons a banner can show; each maps to a Polaris icon in the extension. */
@@ -97,6 +137,22 @@ export const LIMITS = {
   hesitationDelayMin: 10,
   hesitationDelayMax: 1800,
   hesitationDelayDefault: 45,
+  /** Hours an exit coupon's code stays valid after it is handed out: 1 h to 30 days. */
+  exitCodeExpiryMin: 1,
+  exitCodeExpiryMax: 720,
+  exitCodeExpiryDefault: 48,
+  /** Seconds on a page before exit intent may fire, and of inactivity that counts (0: off). */
+  exitSecondsMax: 3600,
+  /** Hours between two triggers for one visitor: 1 h to 30 days. */
+  exitFrequencyCapMax: 720,
+  /** Days a next-order code stays valid after the Thank you page showed it: 1 day to a year. */
+  nextOrderExpiryDaysMin: 1,
+  nextOrderExpiryDaysMax: 365,
+  nextOrderExpiryDaysDefault: 30,
+  /** Days after the exposure in which a customer's orders count as repeat purchases. */
+  outcomeWindowDaysMin: 1,
+  outcomeWindowDaysMax: 365,
+  outcomeWindowDaysDefault: 30,
 } as const;
 
 /**

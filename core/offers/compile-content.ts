@@ -78,6 +78,26 @@ const COMPILERS: { [K in OfferKind]: Compile<K> } = {
     products: [],
     trigger: { afterSeconds: spec.delaySeconds, unlessCodeApplied: spec.skipIfCodeApplied },
   }),
+  // Shown on the storefront, not in checkout: its storefront config is compiled from the same
+  // copy (server/domain/offer-kinds/exit-coupon.ts); the code comes from the pool after intent.
+  exit_coupon: (spec, arms) => ({
+    variants: byArm(spec.variants, arms, (v) => ({
+      heading: v.heading,
+      body: v.body,
+      buttonLabel: v.buttonLabel,
+    })),
+    products: [],
+  }),
+  // Nothing sells and nothing is decided on the cart: the Thank you block asks the server for the
+  // customer's code, and that request is the exposure (both arms).
+  next_order_coupon: (spec, arms) => ({
+    variants: byArm(spec.variants, arms, (v) => ({
+      heading: v.heading,
+      body: v.body,
+      codeExpiryDays: spec.codeExpiryDays,
+    })),
+    products: [],
+  }),
 };
 
 /** The published content of one offer's kind. */

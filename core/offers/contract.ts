@@ -3,6 +3,8 @@
 // form with it before saving (so a merchant never sees a raw server message), and both take
 // their types from it. The checkout extension imports types only (`import type`), never zod.
 import { z } from 'zod';
+import { STOREFRONT_PAGES } from '../storefront/config';
+import { INTENT_SENSITIVITIES } from '../storefront/intent-presets';
 import {
   CTA_ICONS,
   KIND_INFO,
@@ -59,6 +61,46 @@ export const upsellVariantSchema = z.object(copyFields).strict();
 
 /** A hesitation coupon's copy: what it says once revealed, and the button that applies the code. */
 export const hesitationCouponVariantSchema = z.object(copyFields).strict();
+
+/** An exit-intent coupon's copy: what the storefront modal says, and its apply button. */
+export const exitCouponVariantSchema = z.object(copyFields).strict();
+
+/** A next-order coupon's copy on the Thank you page; the code and its copy button come with it. */
+export const nextOrderCouponVariantSchema = z
+  .object({ heading: copyFields.heading, body: copyFields.body })
+  .strict();
+
+/** Which other discounts an order-level coupon code may stack with, as the merchant sets it. */
+export const combinesWithSchema = z
+  .object({
+    orderDiscounts: z.boolean('Choose yes or no.'),
+    productDiscounts: z.boolean('Choose yes or no.'),
+    shippingDiscounts: z.boolean('Choose yes or no.'),
+  })
+  .strict();
+
+const exitSeconds = (what: string) =>
+  z
+    .number()
+    .int('Use whole seconds.')
+    .min(0, `Use 0 to ${LIMITS.exitSecondsMax} seconds ${what}.`)
+    .max(LIMITS.exitSecondsMax, `Use 0 to ${LIMITS.exitSecondsMax} seconds ${what}.`);
+
+/** When exit intent fires on the storefront (mapped onto core/storefront's detector settings). */
+export const exitIntentSchema = z
+  .object({
+    /** How readily a leaving gesture counts (core/storefront/intent-presets.ts). */
+    sensitivity: z.enum(INTENT_SENSITIVITIES, `Pick one of: ${INTENT_SENSITIVITIES.join(', ')}.`),
+    minTimeOnPageSeconds: exitSeconds('on the page'),
+    /** 0: the idle timer is off. */
+    idleSeconds: exitSeconds('of inactivity (0 turns it off)'),
+    frequencyCapHours: z
+      .number()
+      .int('Use whole hours.')
+      .min(1, `Use 1 to ${LIMITS.exitFrequencyCapMax} hours.`)
+      .max(LIMITS.exitFrequencyCapMax, `Use 1 to ${LIMITS.exitFrequencyCapMax} hours.`),
+  })
+  .strict();
 
 export const ctaLinkSchema = z
   .object({
@@ -146,6 +188,9 @@ function variantsOf<T extends z.ZodType>(variant: T) {
 
 const delayMessage = `Use a delay from ${LIMITS.hesitationDelayMin} to ${LIMITS.hesitationDelayMax} seconds.`;
 
+const expiryDaysMessage = `Use ${LIMITS.nextOrderExpiryDaysMin} to ${LIMITS.nextOrderExpiryDaysMax} days.`;
+const windowDaysMessage = `Use a window of ${LIMITS.outcomeWindowDaysMin} to ${LIMITS.outcomeWindowDaysMax} days.`;
+
 /** Each kind's own fields, beside the common ones. Declared once; create and edit derive from it. */
 const kindShapes = {
   cross_sell: {
@@ -196,6 +241,75 @@ const kindShapes = {
       .nullable()
       .default(null),
   },
+  exit_coupon: {
+    kind: z.literal('exit_coupon'),
+    target: targetOf('exit_coupon'),
+    variants: variantsOf(exitCouponVariantSchema),
+    /** Off the whole order; each visitor gets a unique single-use code from the offer's pool. */
+    discount: offerDiscountSchema,
+    /** Hours a handed-out code stays valid. */
+    codeExpiryHours: z
+      .number()
+      .int('Use whole hours.')
+      .min(
+        LIMITS.exitCodeExpiryMin,
+        `Use ${LIMITS.exitCodeExpiryMin} to ${LIMITS.exitCodeExpiryMax} hours.`,
+      )
+      .max(
+        LIMITS.exitCodeExpiryMax,
+        `Use ${LIMITS.exitCodeExpiryMin} to ${LIMITS.exitCodeExpiryMax} hours.`,
+      )
+      .default(LIMITS.exitCodeExpiryDefault),
+    /** The code applies from this order subtotal up (minor units); null for any order. */
+    minimumSubtotal: z
+      .number()
+      .int('Use a whole amount in minor units.')
+      .min(1, 'Use an amount above zero, or no minimum.')
+      .max(LIMITS.fixedOffMax, 'That amount is too large.')
+      .nullable()
+      .default(null),
+    combinesWith: combinesWithSchema.default({
+      orderDiscounts: false,
+      productDiscounts: true,
+      shippingDiscounts: true,
+    }),
+    intent: exitIntentSchema.default({
+      sensitivity: 'medium',
+      minTimeOnPageSeconds: 5,
+      idleSeconds: 0,
+      frequencyCapHours: 24,
+    }),
+    /** Liquid page types the modal may show on (never checkout). */
+    pages: z
+      .array(z.enum(STOREFRONT_PAGES, `Pick pages from: ${STOREFRONT_PAGES.join(', ')}.`))
+      .min(1, 'Pick at least one page type.')
+      .refine((pages) => new Set(pages).size === pages.length, 'Pick each page type only once.')
+      .default([...STOREFRONT_PAGES]),
+  },
+  next_order_coupon: {
+    kind: z.literal('next_order_coupon'),
+    target: targetOf('next_order_coupon'),
+    variants: variantsOf(nextOrderCouponVariantSchema),
+    /** Off the whole next order (an order-level code discount, once per customer). */
+    discount: offerDiscountSchema,
+    /** Days the customer's code stays valid after the Thank you page first showed it. */
+    codeExpiryDays: z
+      .number()
+      .int('Use whole days.')
+      .min(LIMITS.nextOrderExpiryDaysMin, expiryDaysMessage)
+      .max(LIMITS.nextOrderExpiryDaysMax, expiryDaysMessage)
+      .default(LIMITS.nextOrderExpiryDaysDefault),
+    /**
+     * Days after the exposure in which the customer's orders count as repeat purchases (the
+     * experiment's outcome window; the order that showed the page is never one of them).
+     */
+    outcomeWindowDays: z
+      .number()
+      .int('Use whole days.')
+      .min(LIMITS.outcomeWindowDaysMin, windowDaysMessage)
+      .max(LIMITS.outcomeWindowDaysMax, windowDaysMessage)
+      .default(LIMITS.outcomeWindowDaysDefault),
+  },
 } satisfies Record<OfferKind, { kind: z.ZodLiteral<string> } & z.ZodRawShape>;
 
 type CrossFieldInput = {
@@ -235,12 +349,30 @@ export const hesitationCouponInputSchema = z
   .object({ ...commonFields, ...kindShapes.hesitation_coupon })
   .strict()
   .superRefine(checkCrossFields);
+export const exitCouponInputSchema = z
+  .object({ ...commonFields, ...kindShapes.exit_coupon })
+  .strict()
+  .superRefine(checkCrossFields);
+export const nextOrderCouponInputSchema = z
+  .object({ ...commonFields, ...kindShapes.next_order_coupon })
+  .strict()
+  .superRefine(checkCrossFields);
 
 /** `POST /api/admin/offers`. */
 export const offerInputSchema = z.discriminatedUnion(
   'kind',
-  [crossSellInputSchema, upsellInputSchema, ctaInputSchema, hesitationCouponInputSchema],
-  { error: 'Pick an offer kind: cross_sell, upsell, cta or hesitation_coupon.' },
+  [
+    crossSellInputSchema,
+    upsellInputSchema,
+    ctaInputSchema,
+    hesitationCouponInputSchema,
+    exitCouponInputSchema,
+    nextOrderCouponInputSchema,
+  ],
+  {
+    error:
+      'Pick an offer kind: cross_sell, upsell, cta, hesitation_coupon, exit_coupon or next_order_coupon.',
+  },
 );
 
 export type OfferInput = z.infer<typeof offerInputSchema>;
@@ -252,6 +384,10 @@ export type CrossSellVariant = z.infer<typeof crossSellVariantSchema>;
 export type UpsellVariant = z.infer<typeof upsellVariantSchema>;
 export type CtaVariant = z.infer<typeof ctaVariantSchema>;
 export type HesitationCouponVariant = z.infer<typeof hesitationCouponVariantSchema>;
+export type ExitCouponVariant = z.infer<typeof exitCouponVariantSchema>;
+export type NextOrderCouponVariant = z.infer<typeof nextOrderCouponVariantSchema>;
+export type ExitIntent = z.infer<typeof exitIntentSchema>;
+export type CombinesWith = z.infer<typeof combinesWithSchema>;
 export type OfferDiscount = z.infer<typeof offerDiscountSchema>;
 export type CtaLink = z.infer<typeof ctaLinkSchema>;
 
@@ -277,6 +413,8 @@ const patchSchemas = {
   upsell: patchSchemaOf('upsell'),
   cta: patchSchemaOf('cta'),
   hesitation_coupon: patchSchemaOf('hesitation_coupon'),
+  exit_coupon: patchSchemaOf('exit_coupon'),
+  next_order_coupon: patchSchemaOf('next_order_coupon'),
 };
 
 function patchSchemaOf<K extends OfferKind>(kind: K) {

@@ -84,6 +84,12 @@ export type PublishedContent = {
     link: { url: string; label: string } | null;
   };
   hesitation_coupon: { heading: string; body: string; buttonLabel: string };
+  exit_coupon: { heading: string; body: string; buttonLabel: string };
+  /**
+   * The Thank you page's copy. The code is not published: the block asks the server for the
+   * customer's own (POST /api/checkout/coupons), which also logs the exposure for both arms.
+   */
+  next_order_coupon: { heading: string; body: string; codeExpiryDays: number };
 };
 
 type PublishedOfferBase<K extends OfferKind> = {

@@ -1,4 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import { TARGET_INFO } from '../../core/offers/catalog.js';
 import type { PublishedConfig, PublishedOffer } from '../../core/offers/published-config.js';
 import { experiments, offers } from '../../drizzle/schema.js';
 import type { AppContext } from '../app-context.js';
@@ -24,7 +25,7 @@ export function compileOffer(offer: OfferRow, experiment: ExperimentRow): Publis
   const compiled = module.compile(spec as never, arms, productsById(offer.products));
   const order = module.orderDiscount?.(spec as never);
   const discount =
-    'discount' in spec && spec.discount && offer.discountCode
+    'discount' in spec && spec.discount && offer.discountCode && !module.codeIsPrivate
       ? {
           code: offer.discountCode,
           type: spec.discount.type,
@@ -62,6 +63,8 @@ export function compileConfig(
   const byKey = new Map(experimentRows.map((e) => [e.key, e]));
   const published: PublishedOffer[] = [];
   for (const offer of active) {
+    // Storefront offers go to `$app` / `storefront_config` (storefront-config.ts), not checkout's.
+    if (TARGET_INFO[offer.target].surface === 'storefront') continue;
     const experiment = byKey.get(offer.experimentKey);
     if (experiment) published.push(compileOffer(offer, experiment));
   }

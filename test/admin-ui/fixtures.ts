@@ -195,3 +195,19 @@ export function arm(overrides: Partial<ArmResult>): ArmResult {
     ...overrides,
   };
 }
+
+export function nextOrderCouponInput(): Extract<OfferInput, { kind: 'next_order_coupon' }> {
+  return {
+    ...COMMON,
+    condition: null,
+    kind: 'next_order_coupon',
+    target: 'thank_you_block',
+    variants: [
+      { heading: 'Thanks! 10% off next time', body: 'Your own code.' },
+      { heading: 'See you soon', body: '' },
+    ],
+    discount: { type: 'fixed', value: 500 },
+    codeExpiryDays: 45,
+    outcomeWindowDays: 21,
+  };
+}

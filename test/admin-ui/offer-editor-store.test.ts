@@ -19,6 +19,7 @@ import {
   ctaInput,
   exitCouponInput,
   hesitationCouponInput,
+  nextOrderCouponInput,
   upsellInput,
 } from '../helpers/offers.js';
 import { createTestApp, SHOP_A, type TestApp } from '../helpers/test-app.js';
@@ -42,6 +43,7 @@ const INPUTS: Record<OfferKind, () => Record<string, unknown>> = {
   cta: () => ctaInput(),
   hesitation_coupon: () => hesitationCouponInput(),
   exit_coupon: () => exitCouponInput(),
+  next_order_coupon: () => nextOrderCouponInput(),
 };
 
 async function existing(kind: OfferKind): Promise<Offer> {

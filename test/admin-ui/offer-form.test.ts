@@ -21,6 +21,7 @@ import {
   gid,
   hesitationCouponInput,
   inputFieldsOf,
+  nextOrderCouponInput,
   offerFrom,
   productDetail,
   upsellInput,
@@ -32,6 +33,7 @@ const INPUTS = {
   cta: ctaInput,
   hesitation_coupon: hesitationCouponInput,
   exit_coupon: exitCouponInput,
+  next_order_coupon: nextOrderCouponInput,
 };
 
 function formOf(input: OfferInput, currency = 'USD'): OfferForm {
@@ -162,6 +164,7 @@ describe('a new offer', () => {
         'skipIfCodeApplied',
         'variants',
       ],
+      next_order_coupon: ['codeExpiryDays', 'discount', 'kind', 'outcomeWindowDays', 'variants'],
     }[kind];
     expect(own).toEqual(expected);
     expect(form.spec.variants).toHaveLength(1);

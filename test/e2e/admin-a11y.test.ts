@@ -17,6 +17,7 @@ import {
   ctaInput,
   exitCouponInput,
   hesitationCouponInput,
+  nextOrderCouponInput,
   upsellInput,
 } from '../helpers/offers.js';
 import { checkState, DESKTOP, PHONE, settled, summary, WAIT } from './admin-a11y-kit.js';
@@ -112,12 +113,20 @@ function seeded(): Promise<Seeded> {
     await admin('POST', `/offers/${cta}/pause`);
     const coupon = await createOffer(hesitationCouponInput({ name: 'Still deciding?' }));
     const exit = await createOffer(exitCouponInput({ name: 'Before you go' }));
+    const nextOrder = await createOffer(nextOrderCouponInput({ name: 'Come back soon' }));
     const old = await createOffer(crossSellInput({ name: 'Last season’s bundle' }));
     await admin('POST', `/offers/${old}/archive`);
     return {
       reported,
       tiny,
-      byKind: { cross_sell: reported, upsell, cta, hesitation_coupon: coupon, exit_coupon: exit },
+      byKind: {
+        cross_sell: reported,
+        upsell,
+        cta,
+        hesitation_coupon: coupon,
+        exit_coupon: exit,
+        next_order_coupon: nextOrder,
+      },
     };
   })();
   return seeding;

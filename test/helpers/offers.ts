@@ -167,3 +167,22 @@ export function exitCouponInput(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** A next-order coupon: 10% off the next order, codes valid 30 days, repeat purchases over 14. */
+export function nextOrderCouponInput(overrides: Record<string, unknown> = {}) {
+  return {
+    name: 'Come back soon',
+    kind: 'next_order_coupon',
+    target: 'thank_you_block',
+    variants: [{ heading: 'Thanks! 10% off your next order', body: 'Your own code.' }],
+    discount: { type: 'percentage', value: 10 },
+    codeExpiryDays: 30,
+    outcomeWindowDays: 14,
+    condition: null,
+    priority: 0,
+    startsAt: null,
+    endsAt: null,
+    holdout: 0.5,
+    ...overrides,
+  };
+}

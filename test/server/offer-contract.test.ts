@@ -13,6 +13,7 @@ import {
   hesitationCouponInput,
   type JsonBody,
   LACES,
+  nextOrderCouponInput,
   SPRAY,
   TOTE,
   upsellInput,
@@ -32,6 +33,7 @@ const INPUTS: Record<OfferKind, () => Record<string, unknown>> = {
   cta: () => ctaInput(),
   hesitation_coupon: () => hesitationCouponInput(),
   exit_coupon: () => exitCouponInput(),
+  next_order_coupon: () => nextOrderCouponInput(),
 };
 
 /** One edit per editable field of each kind: the field and a valid new value. */
@@ -68,6 +70,12 @@ const EDITS: Record<OfferKind, [string, unknown][]> = {
       { sensitivity: 'high', minTimeOnPageSeconds: 10, idleSeconds: 60, frequencyCapHours: 72 },
     ],
     ['pages', ['product']],
+  ],
+  next_order_coupon: [
+    ['variants', [{ heading: 'Come back for 15% off', body: '' }]],
+    ['discount', { type: 'fixed', value: 500 }],
+    ['codeExpiryDays', 60],
+    ['outcomeWindowDays', 45],
   ],
 };
 const COMMON_EDITS: [string, unknown][] = [

@@ -6,6 +6,8 @@ import type { BadgeTone } from '../components/Badge.js';
 export const TARGET_LABELS: Record<OfferTarget, string> = {
   checkout_block: 'Checkout block',
   cart_line_list_after: 'After cart lines',
+  storefront_embed: 'Storefront (exit intent)',
+  thank_you_block: 'Thank you page',
 };
 
 export function kindLabel(kind: OfferKind): string {

@@ -7,7 +7,10 @@ import { toMinorUnits } from './money';
  * component (Shopify hands the extension Preact signals), so the decision follows the cart.
  * Customer tags are not exposed to checkout extensions, so `customerTags` is always empty here.
  */
-export function buildDecideContext(host: CheckoutHost, now: number): DecideContext {
+export function buildDecideContext(
+  host: Pick<CheckoutHost, 'cost' | 'lines' | 'localization' | 'shippingAddress' | 'buyerIdentity'>,
+  now: number,
+): DecideContext {
   const subtotal = host.cost.subtotalAmount.value;
   const currency = subtotal.currencyCode || host.localization.currency.value.isoCode;
   return {

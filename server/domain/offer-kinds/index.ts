@@ -1,7 +1,9 @@
 import type { OfferKind } from '../../../core/offers/catalog.js';
 import { crossSell } from './cross-sell.js';
 import { cta } from './cta.js';
+import { exitCoupon } from './exit-coupon.js';
 import { hesitationCoupon } from './hesitation-coupon.js';
+import { nextOrderCoupon } from './next-order-coupon.js';
 import type { OfferKindModule } from './offer-kind.js';
 import { upsell } from './upsell.js';
 
@@ -13,6 +15,8 @@ const KINDS: { [K in OfferKind]: OfferKindModule<K> } = {
   upsell,
   cta,
   hesitation_coupon: hesitationCoupon,
+  exit_coupon: exitCoupon,
+  next_order_coupon: nextOrderCoupon,
 };
 
 export function kindModule<K extends OfferKind>(kind: K): OfferKindModule<K> {

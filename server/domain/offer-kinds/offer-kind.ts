@@ -1,6 +1,8 @@
 import type { OfferKind } from '../../../core/offers/catalog.js';
 import type { CompiledKind, KindSpecOf } from '../../../core/offers/compile-content.js';
+import type { CombinesWith } from '../../../core/offers/contract.js';
 import type { OfferProduct } from '../../../core/offers/published-config.js';
+import type { StorefrontOffer } from '../../../core/storefront/config.js';
 import type { OrderLine } from '../../../drizzle/schema.js';
 import type { ReportDefinitions } from '../report-types.js';
 import type { VerdictWording } from '../report-verdict.js';
@@ -35,7 +37,34 @@ export interface OfferKindModule<K extends OfferKind> {
    * order-level code discount (`customerGets.items.all`), a fixed value off the order once, from
    * `minimumSubtotal` (minor units) up, or any order when null.
    */
-  orderDiscount?(spec: OfferSpecOf<K>): { minimumSubtotal: number | null };
+  orderDiscount?(spec: OfferSpecOf<K>): {
+    minimumSubtotal: number | null;
+    /** Other discounts the code stacks with; absent: the order default (no other order code). */
+    combinesWith?: CombinesWith;
+    /**
+     * Uses allowed per redeem code (Shopify's `usageLimit` counts each code of a discount
+     * separately); 1 for a kind that hands every visitor their own code from a pool.
+     */
+    usageLimit?: number;
+  };
+  /**
+   * The code is handed out by the server to the units that should get it, never published in
+   * the config every shopper's extension can read.
+   */
+  codeIsPrivate?: boolean;
+  /**
+   * For a kind whose unit is the customer: how long after the exposure their orders count, in ms
+   * (the experiment's `outcome_window_ms`). Absent: the default customer window.
+   */
+  outcomeWindowMs?(spec: OfferSpecOf<K>): number;
+  /**
+   * For a storefront kind: what it publishes to `$app` / `storefront_config` per arm key (pages,
+   * intent settings, copy). The shared parts (id, schedule, experiment) are added by the caller.
+   */
+  storefront?(
+    spec: OfferSpecOf<K>,
+    arms: readonly string[],
+  ): Pick<StorefrontOffer, 'pages' | 'intent' | 'variants'>;
   /**
    * The kind's own words in its report, where the generic ones would not say what the figures
    * mean for it: definitions that replace the shared ones, and the verdict's wording.

@@ -5,6 +5,7 @@ import { eventBatchSchema, ingestEvents } from '../../domain/ingest-events.js';
 import { clientAddress } from '../../http/client-address.js';
 import { enforceRate, FixedWindowLimiter, rateLimitPolicy } from '../../http/rate-limit.js';
 import { parseOrThrow, readJson } from '../../http/validate.js';
+import { createCouponRoutes } from './coupons.js';
 
 /**
  * Endpoints the checkout UI extension calls with its session token (CORS, bearer only). Rate
@@ -33,5 +34,7 @@ export function createCheckoutRoutes(ctx: AppContext) {
         const batch = parseOrThrow(eventBatchSchema, await readJson(c.req.raw), 'invalid_events');
         return c.json(await ingestEvents(ctx, c.get('shop'), batch), 202);
       })
+      // The Thank you page's next-order coupon (behind the same auth and limits).
+      .route('/', createCouponRoutes(ctx))
   );
 }

@@ -2,9 +2,11 @@ import type { ComponentType } from 'preact';
 import type { OfferKind } from '../../../../../core/offers/catalog.js';
 import { CrossSellFields } from './CrossSellFields.js';
 import { CtaFields } from './CtaFields.js';
+import { ExitCouponFields } from './ExitCouponFields.js';
 import { HesitationCouponFields } from './HesitationCouponFields.js';
 import type { KindFieldsProps } from './kind-fields-props.js';
 import type { KindForm, KindFormOf } from './kind-forms.js';
+import { NextOrderCouponFields } from './NextOrderCouponFields.js';
 import { UpsellFields } from './UpsellFields.js';
 
 /**
@@ -17,6 +19,8 @@ export const KIND_SECTIONS: { [K in OfferKind]: ComponentType<KindFieldsProps<Ki
   upsell: UpsellFields,
   cta: CtaFields,
   hesitation_coupon: HesitationCouponFields,
+  exit_coupon: ExitCouponFields,
+  next_order_coupon: NextOrderCouponFields,
 };
 
 /** The section for the form's kind. */

@@ -1,12 +1,20 @@
 import type { OfferKind } from '../../../../../core/offers/catalog.js';
 import { type CrossSellForm, crossSellForm } from './cross-sell-form.js';
 import { type CtaForm, ctaForm } from './cta-form.js';
+import { type ExitCouponForm, exitCouponForm } from './exit-coupon-form.js';
 import { type HesitationCouponForm, hesitationCouponForm } from './hesitation-coupon-form.js';
 import type { KindFormModule } from './kind-form.js';
+import { type NextOrderCouponForm, nextOrderCouponForm } from './next-order-coupon-form.js';
 import { type UpsellForm, upsellForm } from './upsell-form.js';
 
 /** The editor's form of each kind's own fields; adding a kind adds its form here. */
-export type KindForm = CrossSellForm | UpsellForm | CtaForm | HesitationCouponForm;
+export type KindForm =
+  | CrossSellForm
+  | UpsellForm
+  | CtaForm
+  | HesitationCouponForm
+  | ExitCouponForm
+  | NextOrderCouponForm;
 export type KindFormOf<K extends OfferKind> = Extract<KindForm, { kind: K }>;
 
 export const KIND_FORMS: { [K in OfferKind]: KindFormModule<K, KindFormOf<K>> } = {
@@ -14,6 +22,8 @@ export const KIND_FORMS: { [K in OfferKind]: KindFormModule<K, KindFormOf<K>> } 
   upsell: upsellForm,
   cta: ctaForm,
   hesitation_coupon: hesitationCouponForm,
+  exit_coupon: exitCouponForm,
+  next_order_coupon: nextOrderCouponForm,
 };
 
 /** The module for a form's kind, typed for that form (TypeScript cannot correlate the two alone). */
