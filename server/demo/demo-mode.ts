@@ -37,7 +37,11 @@ export function startDemoMode(dataDir: string): DemoMode {
       mountSandboxRoutes(ctx, {
         readPublishedConfig: readConfigFromEmulator(emulator, account.shop),
       }),
-      mountStorefrontRoutes(ctx, { offers: demoStorefrontOffers(account.shop) }),
+      mountStorefrontRoutes(ctx, {
+        offers: demoStorefrontOffers(account.shop),
+        readPublished: async () =>
+          emulator.state(account.shop).metafields.get('$app.storefront_config')?.value ?? null,
+      }),
     ],
     installShop: async (ctx) => {
       await authenticateAdmin(ctx, await signAdminIdToken(account, account.shop));

@@ -141,6 +141,14 @@ function refillInBackground(ctx: AppContext, shop: string, offerId: string): voi
   );
 }
 
+/**
+ * After a publication: tops up the pool of every active storefront offer of the shop in the
+ * background, so codes are ready before the first visitor's intent fires.
+ */
+export function refillPoolsInBackground(ctx: AppContext, shop: string, offerIds: string[]): void {
+  for (const offerId of offerIds) refillInBackground(ctx, shop, offerId);
+}
+
 export interface AssignedCode {
   code: string;
   expiresAt: number;

@@ -6,9 +6,14 @@ import type { AppContext } from '../app-context.js';
 import { createAdminGateway, MetafieldWriteError } from '../shopify/admin-gateway.js';
 import { loadOfflineSession } from '../shopify/offline-session.js';
 import { ShopifyRefusedError } from '../shopify/upstream-errors.js';
+import { refillPoolsInBackground } from './coupon-pool.js';
 import { buildPublishedConfig, CONFIG_METAFIELD_KEY, configBytes } from './publish-config.js';
 import { getShop } from './shops.js';
-import { buildStorefrontConfig, STOREFRONT_CONFIG_KEY } from './storefront-config.js';
+import {
+  activeStorefrontOffers,
+  STOREFRONT_CONFIG_KEY,
+  storefrontConfigOf,
+} from './storefront-config.js';
 
 /**
  * The publication outbox. A change that alters what shoppers should see is committed in one batch
@@ -162,7 +167,8 @@ function createPublisher(ctx: AppContext, options: PublisherOptions): Publisher 
       );
     }
     // The storefront's config travels in the same metafieldsSet call, so one delivery writes both.
-    const storefront = JSON.stringify(await buildStorefrontConfig(ctx, shop));
+    const storefrontRows = await activeStorefrontOffers(ctx, shop);
+    const storefront = JSON.stringify(storefrontConfigOf(shop, storefrontRows, Date.now()));
     try {
       await createAdminGateway(ctx, session).setAppMetafields(shopRow.shopGid, [
         { key: CONFIG_METAFIELD_KEY, value },
@@ -191,6 +197,12 @@ function createPublisher(ctx: AppContext, options: PublisherOptions): Publisher 
       );
     }
     ctx.logger.info('config published', { shop, offers: config.offers.length, bytes: bytes.size });
+    // Live storefront offers need codes before the first visitor asks (a no-op when full).
+    refillPoolsInBackground(
+      ctx,
+      shop,
+      storefrontRows.filter((row) => row.discountId).map((row) => row.published.id),
+    );
   }
 
   async function deliver(shop: string): Promise<Outcome> {

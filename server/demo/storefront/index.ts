@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Context, Hono } from 'hono';
 import { buildStorefrontConfig } from '../../../core/storefront/build-config.js';
-import type { StorefrontPage } from '../../../core/storefront/config.js';
+import type { StorefrontConfig, StorefrontPage } from '../../../core/storefront/config.js';
 import type { AppContext, AppEnv } from '../../app-context.js';
 import { ApiError } from '../../http/errors.js';
 import {
@@ -12,6 +12,7 @@ import { DEMO_CATALOG } from '../catalog.js';
 import { localOnly } from '../local-only.js';
 import { formatCartParam, parseCartParam } from '../sandbox/client/cart-param.js';
 import { signAppProxyQuery } from '../shopify-signatures.js';
+import { CART_COOKIE, CHECKOUT_PATH, mountStorefrontCheckout } from './checkout.js';
 import {
   cartContent,
   type Html,
@@ -26,6 +27,12 @@ import { buildEmbedData, readModalStrings } from './embed-data.js';
 export interface StorefrontOptions {
   /** The demo shop's storefront offers; also handed to the App Proxy's coupon route. */
   offers: ReadStorefrontOffers;
+  /**
+   * The `$app.storefront_config` value the server published (the emulated metafield), or null.
+   * When it holds offers the pages inline it, as the embed would; otherwise the built-in demo
+   * offer above is shown.
+   */
+  readPublished?: () => Promise<string | null>;
   /** Rebuild the script when its sources changed (default true; tests that built it pass false). */
   buildIfStale?: boolean;
 }
@@ -57,9 +64,19 @@ export function mountStorefrontRoutes(ctx: AppContext, options: StorefrontOption
   );
 
   async function page(c: Context<AppEnv>, type: StorefrontPage, title: string, content: Html) {
-    const config = buildStorefrontConfig(demo!.shop, await options.offers(demo!.shop), Date.now());
+    const published = JSON.parse(
+      (await options.readPublished?.()) ?? 'null',
+    ) as StorefrontConfig | null;
+    const config = published?.offers.length
+      ? published
+      : buildStorefrontConfig(demo!.shop, await options.offers(demo!.shop), Date.now());
     const cart = parseCartParam(c.req.query('cart') ?? null) ?? [];
     c.header('Cache-Control', 'no-store');
+    // Kept for Shopify's `/discount/CODE?redirect=/checkout` link, which carries no cart.
+    c.header(
+      'Set-Cookie',
+      `${CART_COOKIE}=${encodeURIComponent(formatCartParam(cart))}; Path=/; SameSite=Lax`,
+    );
     return c.html(
       renderStorefrontPage({
         title,
@@ -91,6 +108,8 @@ export function mountStorefrontRoutes(ctx: AppContext, options: StorefrontOption
       return page(c, 'product', product.title, productContent(product, href));
     });
 
+    mountStorefrontCheckout(ctx, app, local, demo.shop, demo.apiSecret);
+
     app.get(`${STOREFRONT_ROOT}cart`, local, (c) => {
       const cart = parseCartParam(c.req.query('cart') ?? null) ?? [];
       const lines = cart.flatMap((line) => {
@@ -105,7 +124,7 @@ export function mountStorefrontRoutes(ctx: AppContext, options: StorefrontOption
           },
         ];
       });
-      const checkout = `/sandbox?cart=${encodeURIComponent(formatCartParam(cart))}`;
+      const checkout = `${CHECKOUT_PATH}?cart=${encodeURIComponent(formatCartParam(cart))}`;
       return page(c, 'cart', 'Cart', cartContent(lines, checkout));
     });
 
