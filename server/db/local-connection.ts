@@ -9,9 +9,10 @@ export type Connection = ReturnType<ConnectionPool['acquireSync']>;
  */
 export const LOCAL_PRAGMAS = {
   journal_mode: 'wal',
-  // One fsync per group commit (db/group-commit.ts) keeps FULL affordable; the measurement that
-  // decided it is in docs/architecture.md.
-  synchronous: 'full',
+  // NORMAL: in WAL mode a commit survives a process crash (kill -9) but not a power loss. FULL's
+  // fsync per group commit runs on the main thread and cost 10–16 % of ingestion throughput in
+  // our measurement: docs/architecture.md, "Database connection".
+  synchronous: 'normal',
   busy_timeout: 5000,
   // Negative = KiB: 32 MiB of page cache for the one connection a process has.
   cache_size: -32768,
