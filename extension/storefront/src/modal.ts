@@ -30,7 +30,12 @@ export function openModal(
     '×',
   );
   const copy = el('button', { type: 'button', class: 'closer-c' }, strings.copy);
-  const apply = el('a', { class: 'closer-c', href: applyHref }, strings.apply);
+  // The merchant's button label when the offer has one, else the embed's translated default.
+  const apply = el(
+    'a',
+    { class: 'closer-c', href: applyHref },
+    content.buttonLabel || strings.apply,
+  );
   const status = el('p', { role: 'status' });
   const dialog = el(
     'div',
