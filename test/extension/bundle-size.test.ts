@@ -47,10 +47,11 @@ describe('the shipped checkout extension bundle', () => {
     expect(floor.brotli).toBeLessThan(recorded.brotli);
   });
 
-  test('is minified ESM that registers both targets with shopify.extend', () => {
+  test('is minified ESM that registers every target with shopify.extend', () => {
     const text = code.toString('utf8');
     expect(text).toContain('shopify.extend("purchase.checkout.block.render"');
     expect(text).toContain('shopify.extend("purchase.checkout.cart-line-list.render-after"');
+    expect(text).toContain('shopify.extend("purchase.thank-you.block.render"');
     expect(text.split('\n').length).toBeLessThan(5);
   });
 
