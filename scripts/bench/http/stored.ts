@@ -90,25 +90,38 @@ export async function storedOrders(
 
 /**
  * `arm_daily` is kept by triggers inside the writing transaction; a row written twice, or a
- * trigger run twice, would make its sums drift from the rows they summarise.
+ * trigger run twice, would make its sums drift from the rows they summarise. The pairs an order
+ * counts for are those of migration 0006: linked through `order_units` under the experiment's
+ * unit kind, within its outcome window.
  */
 async function rollupMatches(client: Client, shop: string, experimentKey: string) {
   const result = await client.execute({
-    sql: `SELECT
+    sql: `WITH pairs AS (
+            SELECT o.subtotal - o.refunded AS revenue
+            FROM exposures x
+            JOIN experiments e ON e.shop = x.shop AND e.key = x.experiment_key
+            JOIN order_units l ON l.shop = x.shop AND l.unit_kind = e.unit_kind AND l.unit = x.unit
+            JOIN orders o ON o.shop = l.shop AND o.order_id = l.order_id
+            WHERE x.shop = ?1 AND x.experiment_key = ?2
+              AND (e.unit_kind = 'checkout' OR o.created_at >= x.first_exposed_at)
+              AND (e.outcome_window_ms IS NULL OR o.created_at < x.first_exposed_at + e.outcome_window_ms))
+          SELECT
             (SELECT coalesce(sum(units), 0) FROM arm_daily WHERE shop = ?1 AND experiment_key = ?2) AS rolled,
             (SELECT count(*) FROM exposures WHERE shop = ?1 AND experiment_key = ?2) AS exposed,
             (SELECT coalesce(sum(orders), 0) FROM arm_daily WHERE shop = ?1 AND experiment_key = ?2) AS rolledOrders,
-            (SELECT count(*) FROM orders o JOIN exposures e
-               ON e.shop = o.shop AND e.unit = o.checkout_token AND e.experiment_key = ?2
-             WHERE o.shop = ?1) AS joinedOrders`,
+            (SELECT coalesce(sum(revenue), 0) FROM arm_daily WHERE shop = ?1 AND experiment_key = ?2) AS rolledRevenue,
+            (SELECT count(*) FROM pairs) AS joinedOrders,
+            (SELECT coalesce(sum(revenue), 0) FROM pairs) AS joinedRevenue`,
     args: [shop, experimentKey],
   });
   const row: Record<string, unknown> = result.rows[0] ?? {};
   const ok =
-    num(row.rolled) === num(row.exposed) && num(row.rolledOrders) === num(row.joinedOrders);
+    num(row.rolled) === num(row.exposed) &&
+    num(row.rolledOrders) === num(row.joinedOrders) &&
+    num(row.rolledRevenue) === num(row.joinedRevenue);
   return {
-    name: 'arm_daily units and orders equal the rows they summarise',
+    name: 'arm_daily units, orders and revenue equal the rows they summarise',
     ok,
-    detail: `units ${num(row.rolled)} / exposures ${num(row.exposed)}; orders ${num(row.rolledOrders)} / joined ${num(row.joinedOrders)}`,
+    detail: `units ${num(row.rolled)} / exposures ${num(row.exposed)}; orders ${num(row.rolledOrders)} / linked ${num(row.joinedOrders)}; revenue ${num(row.rolledRevenue)} / ${num(row.joinedRevenue)}`,
   };
 }
