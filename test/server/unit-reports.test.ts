@@ -166,4 +166,28 @@ describe('reports read the order-unit link', () => {
     const plain = await results('exp_checkout');
     expect(plain.get('treatment')).toMatchObject({ orders: 1, attributedOrders: 1 });
   });
+
+  test('customers/redact takes the customer’s units with their orders, and the rollup with them', async () => {
+    await startExperiment('exp_redact', 'customer', 3 * DAY);
+    await expose('exp_redact', '4201', 'treatment', T0);
+    await expose('exp_redact', 'visitorRRRR01', 'holdout', T0);
+    await order(T0 + DAY, { checkout: 'ct-r-1', customer: 4201, visitor: 'visitorRRRR01' }, true);
+    expect((await report('exp_redact')).get('treatment')).toMatchObject({ units: 1, orders: 1 });
+
+    const res = await t.deliver('customers/redact', SHOP_A, {
+      shop_domain: SHOP_A,
+      customer: { id: 4201 },
+      orders_to_redact: [],
+    });
+    expect(res.status).toBe(200);
+    const left = await t.ctx.dbClient.execute({
+      sql: `select (select count(*) from exposures where shop = ? and unit in ('4201', 'visitorRRRR01', 'ct-r-1')) as exposed,
+                   (select count(*) from order_units where shop = ? and unit in ('4201', 'visitorRRRR01', 'ct-r-1')) as linked`,
+      args: [SHOP_A, SHOP_A],
+    });
+    expect({ ...left.rows[0] }).toEqual({ exposed: 0, linked: 0 });
+    const arms = await report('exp_redact');
+    expect(arms.get('treatment')).toMatchObject({ units: 0, orders: 0, revenue: 0 });
+    expect(arms.get('holdout')).toMatchObject({ units: 0, orders: 0 });
+  });
 });

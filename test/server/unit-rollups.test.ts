@@ -144,6 +144,7 @@ async function runHistory(unitKind: UnitKind, seed: number) {
   };
   const placed: { shop: string; id: string; customer: string | null }[] = [];
   let orderSeq = 0;
+  let mostCounted = 0;
   const at = () => T0 + rnd.int(8 * DAY);
 
   for (let step = 0; step < 90; step += 1) {
@@ -207,17 +208,16 @@ async function runHistory(unitKind: UnitKind, seed: number) {
       await deliver('shop/redact', SHOP_B, { shop_domain: SHOP_B });
       await t.install(SHOP_B);
     }
-    if (step % 15 === 14) await expectRollupExact(`${unitKind} seed ${seed} step ${step}`);
+    if (step % 15 === 14) {
+      await expectRollupExact(`${unitKind} seed ${seed} step ${step}`);
+      const [counted] = await t.db.all<{ n: number }>(sql`select coalesce(sum(orders), 0) as n
+        from arm_daily where experiment_key in (${experimentKeys[0]}, ${experimentKeys[1]})`);
+      mostCounted = Math.max(mostCounted, Number(counted?.n ?? 0));
+    }
   }
   await expectRollupExact(`${unitKind} seed ${seed} at the end`);
-  const linked = await t.db.all<{ n: number }>(
-    sql`select count(*) as n from order_units where unit_kind = ${unitKind}`,
-  );
-  const counted = await t.db.all<{ n: number }>(sql`select coalesce(sum(orders), 0) as n
-    from arm_daily where experiment_key in (${experimentKeys[0]}, ${experimentKeys[1]})`);
   // The history must have exercised the link, or the equality above proves little.
-  expect(Number(linked[0]?.n)).toBeGreaterThan(0);
-  expect(Number(counted[0]?.n)).toBeGreaterThan(0);
+  expect(mostCounted).toBeGreaterThan(0);
 }
 
 describe('arm_daily equals the naive aggregate over exposures ⋈ order_units ⋈ orders', () => {

@@ -8,6 +8,7 @@ import {
   exposures,
   offers,
   orders,
+  orderUnits,
   pixelEvents,
   quarantinedWebhooks,
   refunds,
@@ -51,7 +52,9 @@ export const handleCustomersDataRequest: WebhookHandler = async (ctx, webhook) =
 
 /**
  * customers/redact: delete that customer's orders in that shop, with everything keyed by them:
- * refunds, attributed lines, and the checkout tokens' exposures, events and pixel events.
+ * refunds, attributed lines, their unit links (with the orders, by trigger), the exposures and
+ * events of every unit those orders were linked to (checkout token, storefront visitor, the
+ * customer id itself) and the checkout tokens' pixel events.
  */
 export const handleCustomersRedact: WebhookHandler = async (ctx, webhook) => {
   const payload = parsePayload(
@@ -70,24 +73,33 @@ export const handleCustomersRedact: WebhookHandler = async (ctx, webhook) => {
     .from(orders)
     .where(and(eq(orders.shop, shop), matches));
   const orderIds = [...new Set([...rows.map((r) => r.orderId), ...named])];
-  if (orderIds.length === 0) return [];
   const tokens = rows.map((r) => r.checkoutToken).filter((t): t is string => t !== null);
+  const linked =
+    orderIds.length > 0
+      ? await ctx.db
+          .select({ unit: orderUnits.unit })
+          .from(orderUnits)
+          .where(and(eq(orderUnits.shop, shop), inArray(orderUnits.orderId, orderIds)))
+      : [];
+  // The customer id is a unit too (next-order experiments), exposed even if no order is left.
+  const units = [...new Set([...tokens, ...linked.map((l) => l.unit), payload.customer.id])];
   const writes: WebhookWrite[] = [
+    ctx.db.delete(events).where(and(eq(events.shop, shop), inArray(events.unit, units))),
+    ctx.db.delete(exposures).where(and(eq(exposures.shop, shop), inArray(exposures.unit, units))),
+  ];
+  if (orderIds.length === 0) return writes;
+  writes.push(
     ctx.db.delete(refunds).where(and(eq(refunds.shop, shop), inArray(refunds.orderId, orderIds))),
     ctx.db
       .delete(attributedLines)
       .where(and(eq(attributedLines.shop, shop), inArray(attributedLines.orderId, orderIds))),
     ctx.db.delete(orders).where(and(eq(orders.shop, shop), inArray(orders.orderId, orderIds))),
-  ];
+  );
   if (tokens.length > 0) {
     writes.push(
-      ctx.db.delete(events).where(and(eq(events.shop, shop), inArray(events.unit, tokens))),
       ctx.db
         .delete(pixelEvents)
         .where(and(eq(pixelEvents.shop, shop), inArray(pixelEvents.checkoutToken, tokens))),
-      ctx.db
-        .delete(exposures)
-        .where(and(eq(exposures.shop, shop), inArray(exposures.unit, tokens))),
     );
   }
   return writes;
@@ -98,6 +110,7 @@ export const handleShopRedact: WebhookHandler = async (ctx, webhook) =>
   [
     refunds,
     attributedLines,
+    orderUnits,
     orders,
     events,
     pixelEvents,
