@@ -27,11 +27,13 @@ describe('the storefront script (extension/storefront/assets/closer-exit.js)', (
     expect(Buffer.from(await bundleStorefrontScript()).equals(shipped)).toBe(true);
   });
 
-  test('is one classic script whose only network call is one fetch (the App Proxy)', () => {
+  test('is one classic script whose only network calls are two fetches (App Proxy, cart attribute)', () => {
     const code = shipped.toString('utf8');
     expect(code.startsWith('"use strict";(()=>{')).toBe(true);
     expect(code).not.toMatch(/\bimport\s*\(|\bexport\b|XMLHttpRequest|sendBeacon|WebSocket/);
-    expect(code.match(/\bfetch\(/g)).toHaveLength(1);
+    // Both after intent (main.ts): the coupon call, and `_closer_vid` as a cart attribute.
+    expect(code.match(/\bfetch\(/g)).toHaveLength(2);
     expect(code).toContain('apps/closer/coupon?offer=');
+    expect(code).toContain('cart/update.js');
   });
 });

@@ -4,7 +4,7 @@ import { createIntentDetector, type IntentEvent, isCheckoutPath } from './intent
 import { couponUrl, discountUrl } from './links';
 import { openModal } from './modal';
 import { readValue, writeValue } from './storage';
-import { LAST_FIRED_KEY, visitorId } from './visitor';
+import { LAST_FIRED_KEY, VISITOR_KEY, visitorId } from './visitor';
 
 /**
  * The exit-intent script the app embed loads (deferred). Everything up to intent is local: the
@@ -18,6 +18,13 @@ async function reveal(
   content: StorefrontContent | undefined,
   visitor: string,
 ) {
+  // Both arms: the visitor id becomes a cart attribute (Shopify's AJAX cart API), so the order's
+  // note_attributes link it to this visitor's experiment. Sent only now, after intent.
+  fetch(`${data.root}cart/update.js`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ attributes: { [VISITOR_KEY]: visitor } }),
+  }).catch(() => {});
   try {
     // Same-origin through the shop's domain: Shopify adds the signature on the way to the app.
     const response = await fetch(couponUrl(data.root, offerId, visitor));

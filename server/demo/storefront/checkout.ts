@@ -18,17 +18,15 @@ import { formatPrice, STOREFRONT_ROOT } from './documents.js';
 /** The cookies the demo storefront keeps: the cart (also in the URL) and an applied code. */
 export const CART_COOKIE = 'closer_demo_cart';
 export const DISCOUNT_COOKIE = 'closer_demo_discount';
+/** The cart attribute `_closer_vid` the script set through `/cart/update.js`. */
+export const VISITOR_COOKIE = 'closer_demo_vid';
+const VISITOR_ID = /^[A-Za-z0-9_-]{8,64}$/;
 export const CHECKOUT_PATH = `${STOREFRONT_ROOT}checkout`;
 
 const orderSchema = z
   .object({
     cart: z.string().max(2000),
     code: z.string().trim().max(64).default(''),
-    /** The visitor id the exit-intent script stored: the cart attribute `_closer_vid`. */
-    vid: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{8,64}$/)
-      .optional(),
   })
   .strict();
 
@@ -79,6 +77,15 @@ export function mountStorefrontCheckout(
   shop: string,
   apiSecret: string,
 ) {
+  // Shopify's AJAX cart API, reduced to what the script sends: the `_closer_vid` cart attribute.
+  app.post(`${STOREFRONT_ROOT}cart/update.js`, local, async (c) => {
+    const body = (await readJson(c.req.raw)) as { attributes?: Record<string, unknown> } | null;
+    const vid = body?.attributes?._closer_vid;
+    if (typeof vid === 'string' && VISITOR_ID.test(vid))
+      c.header('Set-Cookie', `${VISITOR_COOKIE}=${vid}; Path=/; SameSite=Lax`);
+    return c.json({ attributes: typeof vid === 'string' ? { _closer_vid: vid } : {} });
+  });
+
   app.get(`${STOREFRONT_ROOT}discount/:code`, local, (c) => {
     const code = c.req.param('code').slice(0, 64);
     c.header('Set-Cookie', `${DISCOUNT_COOKIE}=${encodeURIComponent(code)}; Path=/; SameSite=Lax`);
@@ -116,13 +123,11 @@ export function mountStorefrontCheckout(
     </main>
     <script>${raw(`
       document.getElementById('pay').addEventListener('click', async () => {
-        let vid;
-        try { vid = localStorage.getItem('_closer_vid') || undefined; } catch {}
         const status = document.querySelector('[data-testid=order-status]');
         const res = await fetch(${JSON.stringify(`${CHECKOUT_PATH}/orders`)}, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ cart: ${JSON.stringify(cartText)}, code: ${JSON.stringify(code)}, vid }),
+          body: JSON.stringify({ cart: ${JSON.stringify(cartText)}, code: ${JSON.stringify(code)} }),
         });
         const body = await res.json();
         status.textContent = res.ok ? 'Order ' + body.name + ' placed' : 'Failed: ' + body.error.message;
@@ -160,9 +165,11 @@ export function mountStorefrontCheckout(
       { orderId, createdAt: new Date() },
       config,
     );
+    // The cart's attributes become the order's note_attributes, as in Shopify.
+    const vid = cookieOf(c.req.header('Cookie'), VISITOR_COOKIE);
     const payload = {
       ...order,
-      note_attributes: input.vid ? [{ name: '_closer_vid', value: input.vid }] : [],
+      note_attributes: VISITOR_ID.test(vid) ? [{ name: '_closer_vid', value: vid }] : [],
     };
     const body = JSON.stringify(payload);
     const delivered = await app.request(`${ctx.appUrl}/webhooks/orders/create`, {
