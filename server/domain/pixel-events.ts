@@ -9,6 +9,17 @@ import { creditStored, type IngestResult } from './ingest-event-writes.js';
 import { shopCacheFor } from './shop-cache.js';
 
 /**
+ * Whether SQLite gives the text back as sent. An unpaired surrogate is stored as U+FFFD and text
+ * is read back only up to a NUL, so such an event id would be stored yet never found again by the
+ * key the batch sent: its answer would count it a duplicate (db/group-commit's credit by key).
+ */
+function storesAsSent(text: string): boolean {
+  return !text.includes('\u0000') && !UNPAIRED_SURROGATE.test(text);
+}
+
+const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
  * Conversion signals from the web pixel. The endpoint is public (pixels have no session token),
  * so batches are validated strictly, hold only ids and amounts (no PII), and are never trusted
  * over the HMAC-signed webhook: they only flag conversions the webhook has not confirmed yet.
@@ -20,7 +31,11 @@ export const pixelBatchSchema = z
       .array(
         z
           .object({
-            id: z.string().min(1).max(128),
+            id: z
+              .string()
+              .min(1)
+              .max(128)
+              .refine(storesAsSent, 'must not contain NUL or unpaired surrogates'),
             // checkout_started feeds the home page's checkout funnel (started → completed).
             name: z.enum(['checkout_started', 'checkout_completed', 'closer:offer_added']),
             checkoutToken: z.string().min(1).max(128).nullable(),

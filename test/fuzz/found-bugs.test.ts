@@ -175,3 +175,34 @@ describe('note attribute and line property values that are objects (found by the
     },
   );
 });
+
+describe('pixel event ids the store cannot give back (found by the fuzzer: stored, yet answered "duplicate")', () => {
+  const send = (id: string) =>
+    t.app.request('/api/pixel/events', {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: JSON.stringify({
+        shop: SHOP_A,
+        events: [{ id, name: 'checkout_completed', checkoutToken: 'ct-1', at: 1 }],
+      }),
+    });
+
+  test.each([['a\u0000b'], ['\uD800'], ['x\uDFFFy']])(
+    'an id with NUL or an unpaired surrogate (%j) is refused with 400, storing nothing',
+    async (id) => {
+      const before = await snapshotStore(t);
+      const res = await send(id);
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as JsonBody).error.code).toBe('invalid_pixel_events');
+      expect(await snapshotStore(t)).toEqual(before);
+    },
+  );
+
+  test('any other text is an id: stored once, then recognised as a duplicate', async () => {
+    const id = `ﷺ‮-😀-${Date.now()}`;
+    const first = await send(id);
+    expect(await first.json()).toEqual({ accepted: 1, duplicates: 0 });
+    const again = await send(id);
+    expect(await again.json()).toEqual({ accepted: 0, duplicates: 1 });
+  });
+});
