@@ -13,6 +13,12 @@
 -- of its rows arrives last and removed by whichever goes first: exact whatever the order of
 -- arrival. Each trigger adds a signed delta through one upsert, grouped by arm_daily row, so a row
 -- reached by several pairs moves by each of them.
+--
+-- A unit's outcome is the SUM of its orders' net revenue (a customer may buy twice in the window),
+-- so `revenue_squares` is the sum over units of that sum squared — what the revenue-per-unit
+-- variance needs. A trigger that adds or removes order value v from a unit whose outcome is s
+-- afterwards moves it by s² − (s ∓ v)², with s read from the unit's linked orders as they are now.
+-- (`orders` counts orders; the report's conversion and AOV still treat it as 0 or 1 per unit.)
 DROP TRIGGER IF EXISTS `arm_daily_on_exposure_insert`;--> statement-breakpoint
 DROP TRIGGER IF EXISTS `arm_daily_on_exposure_delete`;--> statement-breakpoint
 DROP TRIGGER IF EXISTS `arm_daily_on_order_insert`;--> statement-breakpoint
@@ -52,35 +58,30 @@ INSERT INTO `order_units` (`shop`, `order_id`, `unit_kind`, `unit`)
 DELETE FROM `arm_daily`;
 --> statement-breakpoint
 INSERT INTO `arm_daily` (`shop`, `experiment_key`, `arm`, `day`, `units`, `orders`, `revenue`, `revenue_squares`, `discounts`, `refunded`)
-  SELECT u.`shop`, u.`experiment_key`, u.`arm`, u.`day`, u.`units`,
-         coalesce(p.`orders`, 0), coalesce(p.`revenue`, 0), coalesce(p.`squares`, 0),
-         coalesce(p.`discounts`, 0), coalesce(p.`refunded`, 0)
+  SELECT `shop`, `experiment_key`, `arm`, `day`, count(*), sum(`n`), sum(`s`), sum(`s` * `s`), sum(`d`), sum(`r`)
   FROM (
-    SELECT `shop`, `experiment_key`, `arm`, `first_exposed_at` / 86400000 AS `day`, count(*) AS `units`
-    FROM `exposures` GROUP BY `shop`, `experiment_key`, `arm`, `first_exposed_at` / 86400000
-  ) u
-  LEFT JOIN (
     SELECT x.`shop`, x.`experiment_key`, x.`arm`, x.`first_exposed_at` / 86400000 AS `day`,
-           count(*) AS `orders`, sum((o.`subtotal` - o.`refunded`)) AS `revenue`, sum((o.`subtotal` - o.`refunded`) * (o.`subtotal` - o.`refunded`)) AS `squares`,
-           sum(o.`total_discounts`) AS `discounts`, sum(o.`refunded`) AS `refunded`
+           count(o.`order_id`) AS `n`, coalesce(sum((o.`subtotal` - o.`refunded`)), 0) AS `s`,
+           coalesce(sum(o.`total_discounts`), 0) AS `d`, coalesce(sum(o.`refunded`), 0) AS `r`
     FROM `exposures` x
-    JOIN `experiments` e ON e.`shop` = x.`shop` AND e.`key` = x.`experiment_key`
-    JOIN `order_units` l ON l.`shop` = x.`shop` AND l.`unit_kind` = e.`unit_kind` AND l.`unit` = x.`unit`
-    JOIN `orders` o ON o.`shop` = l.`shop` AND o.`order_id` = l.`order_id`
-    WHERE (e.`unit_kind` = 'checkout' OR o.`created_at` >= x.`first_exposed_at`)
-    AND (e.`outcome_window_ms` IS NULL OR o.`created_at` < x.`first_exposed_at` + e.`outcome_window_ms`)
-    GROUP BY x.`shop`, x.`experiment_key`, x.`arm`, x.`first_exposed_at` / 86400000
-  ) p ON p.`shop` = u.`shop` AND p.`experiment_key` = u.`experiment_key` AND p.`arm` = u.`arm` AND p.`day` = u.`day`;
+    LEFT JOIN `experiments` e ON e.`shop` = x.`shop` AND e.`key` = x.`experiment_key`
+    LEFT JOIN `order_units` l ON l.`shop` = x.`shop` AND l.`unit_kind` = e.`unit_kind` AND l.`unit` = x.`unit`
+    LEFT JOIN `orders` o ON o.`shop` = l.`shop` AND o.`order_id` = l.`order_id`
+      AND (e.`unit_kind` = 'checkout' OR o.`created_at` >= x.`first_exposed_at`)
+      AND (e.`outcome_window_ms` IS NULL OR o.`created_at` < x.`first_exposed_at` + e.`outcome_window_ms`)
+    GROUP BY x.`shop`, x.`experiment_key`, x.`unit`
+  )
+  WHERE true
+  GROUP BY `shop`, `experiment_key`, `arm`, `day`;
 --> statement-breakpoint
 CREATE TRIGGER `arm_daily_on_exposure_insert` AFTER INSERT ON `exposures`
 BEGIN
   INSERT INTO `arm_daily` (`shop`, `experiment_key`, `arm`, `day`, `units`, `orders`, `revenue`, `revenue_squares`, `discounts`, `refunded`)
   SELECT NEW.`shop`, NEW.`experiment_key`, NEW.`arm`, NEW.`first_exposed_at` / 86400000, 1,
-         m.`n`, m.`revenue`, m.`squares`, m.`discounts`, m.`refunded`
+         m.`n`, m.`revenue`, m.`revenue` * m.`revenue`, m.`discounts`, m.`refunded`
   FROM (
     SELECT count(o.`order_id`) AS `n`,
            coalesce(sum((o.`subtotal` - o.`refunded`)), 0) AS `revenue`,
-           coalesce(sum((o.`subtotal` - o.`refunded`) * (o.`subtotal` - o.`refunded`)), 0) AS `squares`,
            coalesce(sum(o.`total_discounts`), 0) AS `discounts`,
            coalesce(sum(o.`refunded`), 0) AS `refunded`
     FROM `experiments` e
@@ -88,7 +89,7 @@ BEGIN
     JOIN `orders` o ON o.`shop` = l.`shop` AND o.`order_id` = l.`order_id`
     WHERE e.`shop` = NEW.`shop` AND e.`key` = NEW.`experiment_key`
       AND (e.`unit_kind` = 'checkout' OR o.`created_at` >= NEW.`first_exposed_at`)
-    AND (e.`outcome_window_ms` IS NULL OR o.`created_at` < NEW.`first_exposed_at` + e.`outcome_window_ms`)
+      AND (e.`outcome_window_ms` IS NULL OR o.`created_at` < NEW.`first_exposed_at` + e.`outcome_window_ms`)
   ) m
   WHERE true
   ON CONFLICT (`shop`, `experiment_key`, `arm`, `day`) DO UPDATE SET
@@ -101,11 +102,10 @@ CREATE TRIGGER `arm_daily_on_exposure_delete` AFTER DELETE ON `exposures`
 BEGIN
   INSERT INTO `arm_daily` (`shop`, `experiment_key`, `arm`, `day`, `units`, `orders`, `revenue`, `revenue_squares`, `discounts`, `refunded`)
   SELECT OLD.`shop`, OLD.`experiment_key`, OLD.`arm`, OLD.`first_exposed_at` / 86400000, -1,
-         -m.`n`, -m.`revenue`, -m.`squares`, -m.`discounts`, -m.`refunded`
+         -m.`n`, -m.`revenue`, -m.`revenue` * m.`revenue`, -m.`discounts`, -m.`refunded`
   FROM (
     SELECT count(o.`order_id`) AS `n`,
            coalesce(sum((o.`subtotal` - o.`refunded`)), 0) AS `revenue`,
-           coalesce(sum((o.`subtotal` - o.`refunded`) * (o.`subtotal` - o.`refunded`)), 0) AS `squares`,
            coalesce(sum(o.`total_discounts`), 0) AS `discounts`,
            coalesce(sum(o.`refunded`), 0) AS `refunded`
     FROM `experiments` e
@@ -113,7 +113,7 @@ BEGIN
     JOIN `orders` o ON o.`shop` = l.`shop` AND o.`order_id` = l.`order_id`
     WHERE e.`shop` = OLD.`shop` AND e.`key` = OLD.`experiment_key`
       AND (e.`unit_kind` = 'checkout' OR o.`created_at` >= OLD.`first_exposed_at`)
-    AND (e.`outcome_window_ms` IS NULL OR o.`created_at` < OLD.`first_exposed_at` + e.`outcome_window_ms`)
+      AND (e.`outcome_window_ms` IS NULL OR o.`created_at` < OLD.`first_exposed_at` + e.`outcome_window_ms`)
   ) m
   WHERE true
   ON CONFLICT (`shop`, `experiment_key`, `arm`, `day`) DO UPDATE SET
@@ -122,40 +122,59 @@ BEGIN
     `discounts` = `discounts` + excluded.`discounts`, `refunded` = `refunded` + excluded.`refunded`;
 END;
 --> statement-breakpoint
+-- `s` is the unit's outcome now, with the new pair in it: its square grows by s² − (s − v)².
 CREATE TRIGGER `arm_daily_on_link_insert` AFTER INSERT ON `order_units`
 BEGIN
   INSERT INTO `arm_daily` (`shop`, `experiment_key`, `arm`, `day`, `units`, `orders`, `revenue`, `revenue_squares`, `discounts`, `refunded`)
-  SELECT x.`shop`, x.`experiment_key`, x.`arm`, x.`first_exposed_at` / 86400000, 0,
-         count(*), sum((o.`subtotal` - o.`refunded`)), sum((o.`subtotal` - o.`refunded`) * (o.`subtotal` - o.`refunded`)),
-         sum(o.`total_discounts`), sum(o.`refunded`)
-  FROM `orders` o
-  JOIN `exposures` x ON x.`shop` = o.`shop` AND x.`unit` = NEW.`unit`
-  JOIN `experiments` e ON e.`shop` = x.`shop` AND e.`key` = x.`experiment_key` AND e.`unit_kind` = NEW.`unit_kind`
-  WHERE o.`shop` = NEW.`shop` AND o.`order_id` = NEW.`order_id`
-    AND (e.`unit_kind` = 'checkout' OR o.`created_at` >= x.`first_exposed_at`)
-    AND (e.`outcome_window_ms` IS NULL OR o.`created_at` < x.`first_exposed_at` + e.`outcome_window_ms`)
-  GROUP BY x.`experiment_key`, x.`arm`, x.`first_exposed_at` / 86400000
+  SELECT `shop`, `experiment_key`, `arm`, `day`, 0,
+         count(*), sum(`v`), sum(`s` * `s` - (`s` - `v`) * (`s` - `v`)), sum(`d`), sum(`r`)
+  FROM (
+    SELECT x.`shop`, x.`experiment_key`, x.`arm`, x.`first_exposed_at` / 86400000 AS `day`,
+           (o.`subtotal` - o.`refunded`) AS `v`, o.`total_discounts` AS `d`, o.`refunded` AS `r`,
+           (SELECT coalesce(sum(o2.`subtotal` - o2.`refunded`), 0) FROM `order_units` l2
+         JOIN `orders` o2 ON o2.`shop` = l2.`shop` AND o2.`order_id` = l2.`order_id`
+         WHERE l2.`shop` = x.`shop` AND l2.`unit_kind` = e.`unit_kind` AND l2.`unit` = x.`unit`
+           AND (e.`unit_kind` = 'checkout' OR o2.`created_at` >= x.`first_exposed_at`)
+           AND (e.`outcome_window_ms` IS NULL OR o2.`created_at` < x.`first_exposed_at` + e.`outcome_window_ms`)) AS `s`
+    FROM `orders` o
+    JOIN `exposures` x ON x.`shop` = o.`shop` AND x.`unit` = NEW.`unit`
+    JOIN `experiments` e ON e.`shop` = x.`shop` AND e.`key` = x.`experiment_key` AND e.`unit_kind` = NEW.`unit_kind`
+    WHERE o.`shop` = NEW.`shop` AND o.`order_id` = NEW.`order_id`
+      AND (e.`unit_kind` = 'checkout' OR o.`created_at` >= x.`first_exposed_at`)
+      AND (e.`outcome_window_ms` IS NULL OR o.`created_at` < x.`first_exposed_at` + e.`outcome_window_ms`)
+  )
+  WHERE true
+  GROUP BY `shop`, `experiment_key`, `arm`, `day`
   ON CONFLICT (`shop`, `experiment_key`, `arm`, `day`) DO UPDATE SET
     `units` = `units` + excluded.`units`, `orders` = `orders` + excluded.`orders`,
     `revenue` = `revenue` + excluded.`revenue`, `revenue_squares` = `revenue_squares` + excluded.`revenue_squares`,
     `discounts` = `discounts` + excluded.`discounts`, `refunded` = `refunded` + excluded.`refunded`;
 END;
 --> statement-breakpoint
--- A link removed while its order stays (never today) takes its pairs with it; a link removed
--- by its order's delete below finds no order and changes nothing, the order's trigger did it.
+-- A link removed while its order stays (never today) takes its pairs with it; `s` is without the
+-- pair already. A link removed by its order's delete below finds no order and changes nothing.
 CREATE TRIGGER `arm_daily_on_link_delete` AFTER DELETE ON `order_units`
 BEGIN
   INSERT INTO `arm_daily` (`shop`, `experiment_key`, `arm`, `day`, `units`, `orders`, `revenue`, `revenue_squares`, `discounts`, `refunded`)
-  SELECT x.`shop`, x.`experiment_key`, x.`arm`, x.`first_exposed_at` / 86400000, 0,
-         -count(*), -sum((o.`subtotal` - o.`refunded`)), -sum((o.`subtotal` - o.`refunded`) * (o.`subtotal` - o.`refunded`)),
-         -sum(o.`total_discounts`), -sum(o.`refunded`)
-  FROM `orders` o
-  JOIN `exposures` x ON x.`shop` = o.`shop` AND x.`unit` = OLD.`unit`
-  JOIN `experiments` e ON e.`shop` = x.`shop` AND e.`key` = x.`experiment_key` AND e.`unit_kind` = OLD.`unit_kind`
-  WHERE o.`shop` = OLD.`shop` AND o.`order_id` = OLD.`order_id`
-    AND (e.`unit_kind` = 'checkout' OR o.`created_at` >= x.`first_exposed_at`)
-    AND (e.`outcome_window_ms` IS NULL OR o.`created_at` < x.`first_exposed_at` + e.`outcome_window_ms`)
-  GROUP BY x.`experiment_key`, x.`arm`, x.`first_exposed_at` / 86400000
+  SELECT `shop`, `experiment_key`, `arm`, `day`, 0,
+         -count(*), -sum(`v`), sum(`s` * `s` - (`s` + `v`) * (`s` + `v`)), -sum(`d`), -sum(`r`)
+  FROM (
+    SELECT x.`shop`, x.`experiment_key`, x.`arm`, x.`first_exposed_at` / 86400000 AS `day`,
+           (o.`subtotal` - o.`refunded`) AS `v`, o.`total_discounts` AS `d`, o.`refunded` AS `r`,
+           (SELECT coalesce(sum(o2.`subtotal` - o2.`refunded`), 0) FROM `order_units` l2
+         JOIN `orders` o2 ON o2.`shop` = l2.`shop` AND o2.`order_id` = l2.`order_id`
+         WHERE l2.`shop` = x.`shop` AND l2.`unit_kind` = e.`unit_kind` AND l2.`unit` = x.`unit`
+           AND (e.`unit_kind` = 'checkout' OR o2.`created_at` >= x.`first_exposed_at`)
+           AND (e.`outcome_window_ms` IS NULL OR o2.`created_at` < x.`first_exposed_at` + e.`outcome_window_ms`)) AS `s`
+    FROM `orders` o
+    JOIN `exposures` x ON x.`shop` = o.`shop` AND x.`unit` = OLD.`unit`
+    JOIN `experiments` e ON e.`shop` = x.`shop` AND e.`key` = x.`experiment_key` AND e.`unit_kind` = OLD.`unit_kind`
+    WHERE o.`shop` = OLD.`shop` AND o.`order_id` = OLD.`order_id`
+      AND (e.`unit_kind` = 'checkout' OR o.`created_at` >= x.`first_exposed_at`)
+      AND (e.`outcome_window_ms` IS NULL OR o.`created_at` < x.`first_exposed_at` + e.`outcome_window_ms`)
+  )
+  WHERE true
+  GROUP BY `shop`, `experiment_key`, `arm`, `day`
   ON CONFLICT (`shop`, `experiment_key`, `arm`, `day`) DO UPDATE SET
     `units` = `units` + excluded.`units`, `orders` = `orders` + excluded.`orders`,
     `revenue` = `revenue` + excluded.`revenue`, `revenue_squares` = `revenue_squares` + excluded.`revenue_squares`,
@@ -165,16 +184,26 @@ END;
 CREATE TRIGGER `arm_daily_on_order_insert` AFTER INSERT ON `orders`
 BEGIN
   INSERT INTO `arm_daily` (`shop`, `experiment_key`, `arm`, `day`, `units`, `orders`, `revenue`, `revenue_squares`, `discounts`, `refunded`)
-  SELECT x.`shop`, x.`experiment_key`, x.`arm`, x.`first_exposed_at` / 86400000, 0,
-         count(*), sum((NEW.`subtotal` - NEW.`refunded`)), sum((NEW.`subtotal` - NEW.`refunded`) * (NEW.`subtotal` - NEW.`refunded`)),
-         sum(NEW.`total_discounts`), sum(NEW.`refunded`)
-  FROM `order_units` l
-  JOIN `exposures` x ON x.`shop` = l.`shop` AND x.`unit` = l.`unit`
-  JOIN `experiments` e ON e.`shop` = x.`shop` AND e.`key` = x.`experiment_key` AND e.`unit_kind` = l.`unit_kind`
-  WHERE l.`shop` = NEW.`shop` AND l.`order_id` = NEW.`order_id`
-    AND (e.`unit_kind` = 'checkout' OR NEW.`created_at` >= x.`first_exposed_at`)
-    AND (e.`outcome_window_ms` IS NULL OR NEW.`created_at` < x.`first_exposed_at` + e.`outcome_window_ms`)
-  GROUP BY x.`experiment_key`, x.`arm`, x.`first_exposed_at` / 86400000
+  SELECT `shop`, `experiment_key`, `arm`, `day`, 0,
+         count(*), count(*) * (NEW.`subtotal` - NEW.`refunded`),
+         sum(`s` * `s` - (`s` - (NEW.`subtotal` - NEW.`refunded`)) * (`s` - (NEW.`subtotal` - NEW.`refunded`))),
+         count(*) * NEW.`total_discounts`, count(*) * NEW.`refunded`
+  FROM (
+    SELECT x.`shop`, x.`experiment_key`, x.`arm`, x.`first_exposed_at` / 86400000 AS `day`,
+           (SELECT coalesce(sum(o2.`subtotal` - o2.`refunded`), 0) FROM `order_units` l2
+         JOIN `orders` o2 ON o2.`shop` = l2.`shop` AND o2.`order_id` = l2.`order_id`
+         WHERE l2.`shop` = x.`shop` AND l2.`unit_kind` = e.`unit_kind` AND l2.`unit` = x.`unit`
+           AND (e.`unit_kind` = 'checkout' OR o2.`created_at` >= x.`first_exposed_at`)
+           AND (e.`outcome_window_ms` IS NULL OR o2.`created_at` < x.`first_exposed_at` + e.`outcome_window_ms`)) AS `s`
+    FROM `order_units` l
+    JOIN `exposures` x ON x.`shop` = l.`shop` AND x.`unit` = l.`unit`
+    JOIN `experiments` e ON e.`shop` = x.`shop` AND e.`key` = x.`experiment_key` AND e.`unit_kind` = l.`unit_kind`
+    WHERE l.`shop` = NEW.`shop` AND l.`order_id` = NEW.`order_id`
+      AND (e.`unit_kind` = 'checkout' OR NEW.`created_at` >= x.`first_exposed_at`)
+      AND (e.`outcome_window_ms` IS NULL OR NEW.`created_at` < x.`first_exposed_at` + e.`outcome_window_ms`)
+  )
+  WHERE true
+  GROUP BY `shop`, `experiment_key`, `arm`, `day`
   ON CONFLICT (`shop`, `experiment_key`, `arm`, `day`) DO UPDATE SET
     `units` = `units` + excluded.`units`, `orders` = `orders` + excluded.`orders`,
     `revenue` = `revenue` + excluded.`revenue`, `revenue_squares` = `revenue_squares` + excluded.`revenue_squares`,
@@ -185,37 +214,56 @@ CREATE TRIGGER `arm_daily_on_order_refund` AFTER UPDATE OF `refunded` ON `orders
   WHEN NEW.`refunded` <> OLD.`refunded`
 BEGIN
   INSERT INTO `arm_daily` (`shop`, `experiment_key`, `arm`, `day`, `units`, `orders`, `revenue`, `revenue_squares`, `discounts`, `refunded`)
-  SELECT x.`shop`, x.`experiment_key`, x.`arm`, x.`first_exposed_at` / 86400000, 0,
-         0, sum(OLD.`refunded` - NEW.`refunded`),
-         sum((NEW.`subtotal` - NEW.`refunded`) * (NEW.`subtotal` - NEW.`refunded`) - (OLD.`subtotal` - OLD.`refunded`) * (OLD.`subtotal` - OLD.`refunded`)),
-         0, sum(NEW.`refunded` - OLD.`refunded`)
-  FROM `order_units` l
-  JOIN `exposures` x ON x.`shop` = l.`shop` AND x.`unit` = l.`unit`
-  JOIN `experiments` e ON e.`shop` = x.`shop` AND e.`key` = x.`experiment_key` AND e.`unit_kind` = l.`unit_kind`
-  WHERE l.`shop` = NEW.`shop` AND l.`order_id` = NEW.`order_id`
-    AND (e.`unit_kind` = 'checkout' OR NEW.`created_at` >= x.`first_exposed_at`)
-    AND (e.`outcome_window_ms` IS NULL OR NEW.`created_at` < x.`first_exposed_at` + e.`outcome_window_ms`)
-  GROUP BY x.`experiment_key`, x.`arm`, x.`first_exposed_at` / 86400000
+  SELECT `shop`, `experiment_key`, `arm`, `day`, 0,
+         0, count(*) * (OLD.`refunded` - NEW.`refunded`),
+         sum(`s` * `s` - (`s` - (NEW.`subtotal` - NEW.`refunded`) + (OLD.`subtotal` - OLD.`refunded`)) * (`s` - (NEW.`subtotal` - NEW.`refunded`) + (OLD.`subtotal` - OLD.`refunded`))),
+         0, count(*) * (NEW.`refunded` - OLD.`refunded`)
+  FROM (
+    SELECT x.`shop`, x.`experiment_key`, x.`arm`, x.`first_exposed_at` / 86400000 AS `day`,
+           (SELECT coalesce(sum(o2.`subtotal` - o2.`refunded`), 0) FROM `order_units` l2
+         JOIN `orders` o2 ON o2.`shop` = l2.`shop` AND o2.`order_id` = l2.`order_id`
+         WHERE l2.`shop` = x.`shop` AND l2.`unit_kind` = e.`unit_kind` AND l2.`unit` = x.`unit`
+           AND (e.`unit_kind` = 'checkout' OR o2.`created_at` >= x.`first_exposed_at`)
+           AND (e.`outcome_window_ms` IS NULL OR o2.`created_at` < x.`first_exposed_at` + e.`outcome_window_ms`)) AS `s`
+    FROM `order_units` l
+    JOIN `exposures` x ON x.`shop` = l.`shop` AND x.`unit` = l.`unit`
+    JOIN `experiments` e ON e.`shop` = x.`shop` AND e.`key` = x.`experiment_key` AND e.`unit_kind` = l.`unit_kind`
+    WHERE l.`shop` = NEW.`shop` AND l.`order_id` = NEW.`order_id`
+      AND (e.`unit_kind` = 'checkout' OR NEW.`created_at` >= x.`first_exposed_at`)
+      AND (e.`outcome_window_ms` IS NULL OR NEW.`created_at` < x.`first_exposed_at` + e.`outcome_window_ms`)
+  )
+  WHERE true
+  GROUP BY `shop`, `experiment_key`, `arm`, `day`
   ON CONFLICT (`shop`, `experiment_key`, `arm`, `day`) DO UPDATE SET
     `units` = `units` + excluded.`units`, `orders` = `orders` + excluded.`orders`,
     `revenue` = `revenue` + excluded.`revenue`, `revenue_squares` = `revenue_squares` + excluded.`revenue_squares`,
     `discounts` = `discounts` + excluded.`discounts`, `refunded` = `refunded` + excluded.`refunded`;
 END;
 --> statement-breakpoint
--- Redaction deletes orders; the order's links go with it (nothing else keys by them).
+-- Redaction deletes orders; `s` is already without the order. Its links go with it.
 CREATE TRIGGER `arm_daily_on_order_delete` AFTER DELETE ON `orders`
 BEGIN
   INSERT INTO `arm_daily` (`shop`, `experiment_key`, `arm`, `day`, `units`, `orders`, `revenue`, `revenue_squares`, `discounts`, `refunded`)
-  SELECT x.`shop`, x.`experiment_key`, x.`arm`, x.`first_exposed_at` / 86400000, 0,
-         -count(*), -sum((OLD.`subtotal` - OLD.`refunded`)), -sum((OLD.`subtotal` - OLD.`refunded`) * (OLD.`subtotal` - OLD.`refunded`)),
-         -sum(OLD.`total_discounts`), -sum(OLD.`refunded`)
-  FROM `order_units` l
-  JOIN `exposures` x ON x.`shop` = l.`shop` AND x.`unit` = l.`unit`
-  JOIN `experiments` e ON e.`shop` = x.`shop` AND e.`key` = x.`experiment_key` AND e.`unit_kind` = l.`unit_kind`
-  WHERE l.`shop` = OLD.`shop` AND l.`order_id` = OLD.`order_id`
-    AND (e.`unit_kind` = 'checkout' OR OLD.`created_at` >= x.`first_exposed_at`)
-    AND (e.`outcome_window_ms` IS NULL OR OLD.`created_at` < x.`first_exposed_at` + e.`outcome_window_ms`)
-  GROUP BY x.`experiment_key`, x.`arm`, x.`first_exposed_at` / 86400000
+  SELECT `shop`, `experiment_key`, `arm`, `day`, 0,
+         -count(*), -count(*) * (OLD.`subtotal` - OLD.`refunded`),
+         sum(`s` * `s` - (`s` + (OLD.`subtotal` - OLD.`refunded`)) * (`s` + (OLD.`subtotal` - OLD.`refunded`))),
+         -count(*) * OLD.`total_discounts`, -count(*) * OLD.`refunded`
+  FROM (
+    SELECT x.`shop`, x.`experiment_key`, x.`arm`, x.`first_exposed_at` / 86400000 AS `day`,
+           (SELECT coalesce(sum(o2.`subtotal` - o2.`refunded`), 0) FROM `order_units` l2
+         JOIN `orders` o2 ON o2.`shop` = l2.`shop` AND o2.`order_id` = l2.`order_id`
+         WHERE l2.`shop` = x.`shop` AND l2.`unit_kind` = e.`unit_kind` AND l2.`unit` = x.`unit`
+           AND (e.`unit_kind` = 'checkout' OR o2.`created_at` >= x.`first_exposed_at`)
+           AND (e.`outcome_window_ms` IS NULL OR o2.`created_at` < x.`first_exposed_at` + e.`outcome_window_ms`)) AS `s`
+    FROM `order_units` l
+    JOIN `exposures` x ON x.`shop` = l.`shop` AND x.`unit` = l.`unit`
+    JOIN `experiments` e ON e.`shop` = x.`shop` AND e.`key` = x.`experiment_key` AND e.`unit_kind` = l.`unit_kind`
+    WHERE l.`shop` = OLD.`shop` AND l.`order_id` = OLD.`order_id`
+      AND (e.`unit_kind` = 'checkout' OR OLD.`created_at` >= x.`first_exposed_at`)
+      AND (e.`outcome_window_ms` IS NULL OR OLD.`created_at` < x.`first_exposed_at` + e.`outcome_window_ms`)
+  )
+  WHERE true
+  GROUP BY `shop`, `experiment_key`, `arm`, `day`
   ON CONFLICT (`shop`, `experiment_key`, `arm`, `day`) DO UPDATE SET
     `units` = `units` + excluded.`units`, `orders` = `orders` + excluded.`orders`,
     `revenue` = `revenue` + excluded.`revenue`, `revenue_squares` = `revenue_squares` + excluded.`revenue_squares`,

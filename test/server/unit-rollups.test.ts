@@ -19,10 +19,13 @@ const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 10, 1);
 const WINDOW = 3 * DAY;
 
-/** The definition the rollup must equal: each (exposure, linked order) pair in the window. */
+/**
+ * The definition the rollup must equal: each (exposure, linked order) pair in the window; a
+ * unit's outcome is the sum over its pairs, and the squares are of that per-unit sum.
+ */
 const NAIVE = sql`
   with pairs as (
-    select x.shop, x.experiment_key, x.arm, x.first_exposed_at / 86400000 as day,
+    select x.shop, x.experiment_key, x.unit, o.order_id,
            o.subtotal - o.refunded as net, o.total_discounts as discounts, o.refunded as refunded
     from exposures x
     join experiments e on e.shop = x.shop and e.key = x.experiment_key
@@ -31,21 +34,19 @@ const NAIVE = sql`
     where (e.unit_kind = 'checkout' or o.created_at >= x.first_exposed_at)
       and (e.outcome_window_ms is null or o.created_at < x.first_exposed_at + e.outcome_window_ms)
   ),
-  units as (
-    select shop, experiment_key, arm, first_exposed_at / 86400000 as day, count(*) as units
-    from exposures group by 1, 2, 3, 4
-  ),
-  outcomes as (
-    select shop, experiment_key, arm, day, count(*) as orders, sum(net) as revenue,
-           sum(net * net) as squares, sum(discounts) as discounts, sum(refunded) as refunded
-    from pairs group by 1, 2, 3, 4
+  per_unit as (
+    select x.shop, x.experiment_key, x.arm, x.first_exposed_at / 86400000 as day,
+           count(p.order_id) as orders, coalesce(sum(p.net), 0) as revenue,
+           coalesce(sum(p.discounts), 0) as discounts, coalesce(sum(p.refunded), 0) as refunded
+    from exposures x
+    left join pairs p on p.shop = x.shop and p.experiment_key = x.experiment_key and p.unit = x.unit
+    group by x.shop, x.experiment_key, x.unit
   )
-  select u.shop, u.experiment_key as experimentKey, u.arm, u.day, u.units,
-         coalesce(o.orders, 0) as orders, coalesce(o.revenue, 0) as revenue,
-         coalesce(o.squares, 0) as revenueSquares, coalesce(o.discounts, 0) as discounts,
-         coalesce(o.refunded, 0) as refunded
-  from units u left join outcomes o
-    on o.shop = u.shop and o.experiment_key = u.experiment_key and o.arm = u.arm and o.day = u.day`;
+  select shop, experiment_key as experimentKey, arm, day, count(*) as units,
+         sum(orders) as orders, sum(revenue) as revenue, sum(revenue * revenue) as revenueSquares,
+         sum(discounts) as discounts, sum(refunded) as refunded
+  from per_unit
+  group by shop, experiment_key, arm, day`;
 
 const ROLLUP = sql`
   select shop, experiment_key as experimentKey, arm, day, units, orders, revenue,
