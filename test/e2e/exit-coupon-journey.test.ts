@@ -159,6 +159,11 @@ describe('exit-intent coupon journey', { timeout: 120_000 }, () => {
       .where(sql`${orders.attributes} like ${`%${visitors.treatment}%`}`);
     expect(order?.totalDiscounts).toBeGreaterThan(0);
     expect(order?.attributes._closer_vid).toBe(visitors.treatment);
+    const [used] = await j.server.ctx.db
+      .select()
+      .from(couponCodes)
+      .where(eq(couponCodes.code, code));
+    expect(used?.state).toBe('redeemed');
     await openReport(j, offerId);
     const treatment = await reportRow(j, 'treatment');
     expect(treatment.Orders).toBe('1');

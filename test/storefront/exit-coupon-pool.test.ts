@@ -13,6 +13,7 @@ import { configureCouponPool, refillPool } from '../../server/domain/coupon-pool
 import { publisherFor } from '../../server/domain/publication.js';
 import { configureCouponLimits } from '../../server/routes/proxy/coupon-limits.js';
 import { adminCall, exitCouponInput } from '../helpers/offers.js';
+import { orderPayload } from '../helpers/order-payloads.js';
 import { createTestApp, SHOP_A, SHOP_B, type TestApp } from '../helpers/test-app.js';
 import { visitorIn } from './fixtures.js';
 
@@ -222,6 +223,29 @@ describe('the pool', () => {
     expect(statuses.filter((s) => s === 429)).toHaveLength(8);
     expect((await codesOf('assigned')).length - assignedBefore).toBeLessThanOrEqual(4);
     expect((await codesOf('available')).length).toBeGreaterThan(0);
+  });
+});
+
+describe('redemption', () => {
+  test('an order carrying a pooled code marks it redeemed, once, in its own shop only', async () => {
+    await fillPool();
+    const visitor = visitorIn(experiment, 'treatment', 'redeem');
+    const { code } = (await (await proxied({ offer: offerId, vid: visitor }).send()).json()) as {
+      code: string;
+    };
+    const stateOf = async () => (await codesOf()).find((c) => c.code === code)?.state ?? 'missing';
+    const order = orderPayload({
+      discount_codes: [{ code, amount: '6.00', type: 'percentage' }],
+      note_attributes: [{ name: '_closer_vid', value: visitor }],
+    });
+    // Another shop's order naming the code changes nothing here.
+    expect((await t.deliver('orders/create', SHOP_B, order)).status).toBe(200);
+    expect(await stateOf()).toBe('assigned');
+    expect((await t.deliver('orders/create', SHOP_A, order)).status).toBe(200);
+    expect(await stateOf()).toBe('redeemed');
+    // A redelivery under a new webhook id is still one redemption (the state only moves once).
+    expect((await t.deliver('orders/create', SHOP_A, order)).status).toBe(200);
+    expect(await stateOf()).toBe('redeemed');
   });
 });
 

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { attributedLines, orders, refunds } from '../../../drizzle/schema.js';
 import { creditOfferLines } from '../attribution.js';
+import { couponRedemptionWrite } from '../coupon-redemptions.js';
 import { parsePayload } from '../invalid-payload.js';
 import { orderPayloadSchema, toOrderRow } from '../order-payload.js';
 import { orderUnitsWrite } from './order-units.js';
@@ -27,6 +28,9 @@ export const handleOrdersCreate: WebhookHandler = async (ctx, webhook) => {
   // After the order: the link's trigger reads the order it names (either order would be exact).
   const link = orderUnitsWrite(ctx, row);
   if (link) writes.push(link);
+  // An exit coupon's pooled code used by this order is no longer merely handed out.
+  const redeemed = couponRedemptionWrite(ctx, row.shop, webhook.payload);
+  if (redeemed) writes.push(redeemed);
 
   const values = (await creditOfferLines(ctx, row.shop, row.lines)).map((l) => ({
     shop: row.shop,
