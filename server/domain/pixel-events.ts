@@ -11,7 +11,7 @@ import { shopCacheFor } from './shop-cache.js';
 /**
  * Whether SQLite gives the text back as sent. An unpaired surrogate is stored as U+FFFD and text
  * is read back only up to a NUL, so such an event id would be stored yet never found again by the
- * key the batch sent: its answer would count it a duplicate (db/group-commit's credit by key).
+ * key the batch sent: its answer would count it a duplicate (creditStored, ingest-event-writes.ts).
  */
 function storesAsSent(text: string): boolean {
   return !text.includes('\u0000') && !UNPAIRED_SURROGATE.test(text);

@@ -146,7 +146,42 @@ describe('checkout events under hostile input', () => {
     });
   }, 300_000);
 
+  test('POST /api/checkout/coupons: hostile requests and signed-in subjects are refused without a write', async () => {
+    const offerIds = [...(experimentsOf[SHOP_A] ?? []), ...(experimentsOf[SHOP_B] ?? [])].map(
+      (e) => e.offerId,
+    );
+    const customerId = fc.oneof(
+      fc.integer({ min: 1, max: 2 ** 40 }).map((n) => `gid://shopify/Customer/${n}`),
+      fc.stringMatching(/^[0-9]{1,25}$/),
+      shortHostileString,
+    );
+    const validRequest = fc.record({
+      offerId: fc.oneof(fc.constantFrom(...offerIds), fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/)),
+      customerId,
+    });
+    const input = fc.record({
+      shop: fc.constantFrom(SHOP_A, SHOP_B),
+      body: hostileBody(validRequest),
+      // A signed-in buyer's token names them in `sub`; a guest's has none.
+      sub: fc.option(fc.oneof(customerId, fc.constant('')), { freq: 2 }),
+    });
+    runs.checkoutCoupons = await fuzz('checkoutCoupons', input, async ({ shop, body, sub }) => {
+      const token = await t.checkoutToken(shop, sub === null ? {} : { claims: { sub } });
+      const what = `POST /api/checkout/coupons as ${shop}${sub === null ? '' : ' (signed in)'}`;
+      const { answer } = await watch.exchange(what, () =>
+        send(t, '/api/checkout/coupons', {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+          body,
+        }),
+      );
+      // None of these offers hands out next-order coupons: nothing to give, nothing to log.
+      check(!isSuccess(answer), what, answer, 'a coupon was handed out for an offer without one');
+    });
+  }, 300_000);
+
   test('every planned input ran', () => {
     expect(runs.checkoutEvents).toBe(FUZZ_RUNS.checkoutEvents);
+    expect(runs.checkoutCoupons).toBe(FUZZ_RUNS.checkoutCoupons);
   });
 });

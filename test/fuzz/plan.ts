@@ -15,6 +15,7 @@ export const FUZZ_RUNS = {
   adminReports: 400,
   adminTokens: 500,
   checkoutEvents: 1_500,
+  checkoutCoupons: 300,
   checkoutTokens: 700,
   pixelEvents: 2_000,
   webhooks: 2_300,
