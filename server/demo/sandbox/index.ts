@@ -10,6 +10,7 @@ import { signCheckoutSessionToken, webhookHeaders } from '../shopify-signatures.
 import { parseConfig } from './client/decisions.js';
 import { CLIENT_ENTRIES, type ClientAsset, loadClientAsset } from './client-assets.js';
 import { renderSandboxFrame, renderSandboxPage } from './documents.js';
+import { pooledDiscounts } from './pooled-codes.js';
 import type { ReadPublishedConfig } from './published-config.js';
 import { buildSandboxData } from './sandbox-data.js';
 import { buildSandboxOrder, sandboxOrderSchema } from './sandbox-order.js';
@@ -58,12 +59,19 @@ export function mountSandboxRoutes(ctx: AppContext, options: SandboxOptions) {
     app.get('/sandbox', local, async (c) => {
       await ensureBundle();
       const shopRow = await getShop(ctx.db, demo.shop);
+      const customer = c.req.query('customer') ?? '';
       const data = buildSandboxData({
         shop: demo.shop,
         shopName: shopRow?.name ?? 'Closer Demo Store',
         currency: shopRow?.currency ?? 'USD',
         config: await options.readPublishedConfig(),
         bundleAppUrl: readBundleAppUrl(distDir),
+        // Codes Closer handed out that this checkout may redeem: those in `?code=`, and the ones
+        // the customer holds (their next-order code, shown on an earlier Thank you page).
+        pooledCodes: await pooledDiscounts(ctx, demo.shop, {
+          codes: c.req.queries('code') ?? [],
+          customerId: /^\d{1,15}$/.test(customer) ? customer : null,
+        }),
       });
       c.header('Cache-Control', 'no-store');
       return c.html(renderSandboxPage(data));
@@ -116,6 +124,7 @@ export function mountSandboxRoutes(ctx: AppContext, options: SandboxOptions) {
         { orderId, createdAt: new Date() },
         // The published offers' discounts: a code's amounts come from them, never from the page.
         parseConfig(await options.readPublishedConfig()),
+        await pooledDiscounts(ctx, demo.shop, { codes: input.discountCodes }),
       );
       const body = JSON.stringify(payload);
       const delivered = await app.request(`${ctx.appUrl}/webhooks/orders/create`, {

@@ -27,9 +27,11 @@ export function buildSandboxData(input: {
   currency: string;
   config: string | null;
   bundleAppUrl: string;
+  pooledCodes?: SandboxData['pooledCodes'];
 }): SandboxData {
   return {
     ...input,
+    pooledCodes: input.pooledCodes ?? [],
     catalog: CATALOG,
     initialCart: INITIAL_CART,
     bundleUrl: '/sandbox/extension/closer-checkout.js',

@@ -26,6 +26,11 @@ export const sandboxOrderSchema = z
       .max(50),
     /** Codes the sandbox checkout accepted; the amounts are recomputed here, never taken. */
     discountCodes: z.array(z.string().trim().min(1).max(255)).max(5).default([]),
+    /** The buyer's numeric customer id: the order's `customer.id`. */
+    customerId: z
+      .string()
+      .regex(/^\d{1,15}$/)
+      .optional(),
   })
   .strict();
 
@@ -49,10 +54,14 @@ function findVariant(id: string): { product: DemoProduct; variant: DemoVariant }
 }
 
 /** The published offer discounts behind the codes, in the order they were applied. */
-function resolveCodes(codes: string[], config: PublishedConfig | null): SandboxDiscount[] {
+function resolveCodes(
+  codes: string[],
+  config: PublishedConfig | null,
+  pooled: readonly SandboxDiscount[],
+): SandboxDiscount[] {
   const seen = new Set<string>();
   return codes.flatMap((code) => {
-    const discount = findDiscount(config, code);
+    const discount = findDiscount(config, code, pooled);
     if (!discount) {
       throw new ApiError(
         400,
@@ -79,6 +88,8 @@ export function buildSandboxOrder(
   shop: { currency: string },
   ids: { orderId: number; createdAt: Date },
   config: PublishedConfig | null = null,
+  /** Codes from an offer's pool that the checkout accepts (pooled-codes.ts). */
+  pooled: readonly SandboxDiscount[] = [],
 ) {
   const { currency } = shop;
   const amount = (minor: number) => fromMinorUnits(minor, currency).toFixed(2);
@@ -86,7 +97,7 @@ export function buildSandboxOrder(
     shop_money: { amount: amount(minor), currency_code: currency },
     presentment_money: { amount: amount(minor), currency_code: currency },
   });
-  const discounts = resolveCodes(input.discountCodes, config);
+  const discounts = resolveCodes(input.discountCodes, config, pooled);
   const codeTotals = new Map(discounts.map((d) => [d.code, 0]));
   let lineItemsTotal = 0;
   let discountTotal = 0;
@@ -146,7 +157,7 @@ export function buildSandboxOrder(
     presentment_currency: currency,
     financial_status: 'paid',
     source_name: 'web',
-    customer: null,
+    customer: input.customerId ? { id: Number(input.customerId) } : null,
     created_at: ids.createdAt.toISOString(),
     subtotal_price: amount(subtotal),
     subtotal_price_set: set(subtotal),

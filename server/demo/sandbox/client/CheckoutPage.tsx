@@ -8,7 +8,10 @@ const EMAIL = 'shopper@example.com';
 
 type Placed = { name: string } | { error: string } | null;
 
-/** A one-page checkout around the two extension slots, with "Pay now" placing a real order. */
+/**
+ * A one-page checkout around the two extension slots, with "Pay now" placing a real order; then
+ * the Thank you page with its own slot, and a way back in as the same customer.
+ */
 export function CheckoutPage({
   host,
   events,
@@ -26,6 +29,7 @@ export function CheckoutPage({
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({
         checkoutToken: host.token,
+        customerId: host.customerId,
         email: EMAIL,
         lines: host.lines.value.map((l) => ({
           variantId: l.merchandise.id,
@@ -58,9 +62,20 @@ export function CheckoutPage({
                 Order <span data-testid="order-name">{placed.name}</span> is confirmed
               </h1>
               <p>Thank you! The orders/create webhook was delivered, signed, to this app.</p>
-              <button type="button" class="secondary" onClick={() => location.assign('/sandbox')}>
-                Start a new checkout
-              </button>
+              <ExtensionFrame target="purchase.thank-you.block.render" />
+              <div class="fields">
+                <button
+                  type="button"
+                  class="secondary"
+                  data-testid="shop-again"
+                  onClick={() => location.assign(`/sandbox?customer=${host.customerId}`)}
+                >
+                  Shop again as this customer
+                </button>
+                <button type="button" class="secondary" onClick={() => location.assign('/sandbox')}>
+                  Start a new checkout
+                </button>
+              </div>
             </section>
           ) : (
             <>

@@ -59,7 +59,9 @@ export function createCart(data: SandboxData, options: CartOptions) {
       .map(({ variantId, quantity }) => newLine(variantId, quantity, [])),
   );
   const codes = createStore<SandboxDiscount[]>(
-    (options.initialCodes ?? []).flatMap((code) => findDiscount(config, code) ?? []),
+    (options.initialCodes ?? []).flatMap(
+      (code) => findDiscount(config, code, data.pooledCodes) ?? [],
+    ),
   );
   const rebuild = () => {
     const known = raw.value.filter((line) => catalog.has(line.variantId));
@@ -188,7 +190,9 @@ export function createCart(data: SandboxData, options: CartOptions) {
       codes.set(others);
       return { type: 'success' };
     }
-    const discount = options.refuseCodes ? null : findDiscount(config, change.code);
+    const discount = options.refuseCodes
+      ? null
+      : findDiscount(config, change.code, data.pooledCodes);
     if (!discount) return { type: 'error', message: 'The discount code is not valid.' };
     // As Closer creates them, order codes do not combine with another order code.
     if (discount.appliesTo === 'order' && others.some((d) => d.appliesTo === 'order'))

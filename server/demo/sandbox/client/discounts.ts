@@ -23,8 +23,14 @@ export const SHOP_CODES: readonly SandboxDiscount[] = [
  * variants it is limited to (the offer's products), or the order. Then the shop's own codes.
  * Null when no one has the code.
  */
-export function findDiscount(config: PublishedConfig | null, code: string): SandboxDiscount | null {
+export function findDiscount(
+  config: PublishedConfig | null,
+  code: string,
+  pooled: readonly SandboxDiscount[] = [],
+): SandboxDiscount | null {
   const wanted = code.trim().toUpperCase();
+  const handedOut = pooled.find((d) => d.code.toUpperCase() === wanted);
+  if (handedOut) return handedOut;
   for (const offer of config?.offers ?? []) {
     if (offer.discount && offer.discount.code.toUpperCase() === wanted) {
       const variantIds =

@@ -85,8 +85,12 @@ export function createEmulatedShopify(
     clock: host.clock,
   });
 
+  // Signed in as the sandbox's customer: the Thank you block's unit (needs protected customer
+  // data access on a real shop).
+  const customer = { id: `gid://shopify/Customer/${host.customerId}` };
   return {
     ...emulated,
+    buyerIdentity: { customer: { value: customer } },
     extend(registered, run) {
       modules.set(registered, run);
     },

@@ -17,7 +17,8 @@ import { createStore } from './store';
  * it to the frames as `window.closerSandbox`. `?token=` picks the checkout token (the experiment
  * unit), `?cart=` the starting cart (cart-param.ts), `?lang=fr` the buyer language,
  * `?cannotAdd=1` a checkout that refuses line changes, `?refuseCodes=1` one that refuses codes,
- * `?code=SPRING10` a code the buyer arrived with (repeatable).
+ * `?code=SPRING10` a code the buyer arrived with (repeatable), `?customer=` the buyer's customer
+ * id (kept across checkouts, so a later order can be the same customer's).
  */
 function startSandbox() {
   const data = JSON.parse(
@@ -28,6 +29,12 @@ function startSandbox() {
   if (!token) {
     token = `sbx-${crypto.randomUUID().slice(0, 13)}`;
     params.set('token', token);
+    history.replaceState(null, '', `?${params}`);
+  }
+  let customerId = params.get('customer') ?? '';
+  if (!/^\d{1,15}$/.test(customerId)) {
+    customerId = String(100_000 + Math.floor(Math.random() * 900_000_000));
+    params.set('customer', customerId);
     history.replaceState(null, '', `?${params}`);
   }
   const canAddCartLine = params.get('cannotAdd') !== '1';
@@ -43,6 +50,7 @@ function startSandbox() {
   const host: SandboxHost = {
     data,
     token,
+    customerId,
     language: params.get('lang') === 'fr' ? 'fr' : 'en',
     canAddCartLine,
     refuseCodes,

@@ -1,5 +1,6 @@
 import type { CheckoutHost, HostMoney } from '../../../../core/checkout-host';
 import type { SandboxClock } from './clock';
+import type { SandboxDiscount } from './discounts';
 
 /**
  * What the sandbox page hands its extension frames (as `window.closerSandbox`) and what the
@@ -30,6 +31,11 @@ export interface SandboxData {
   localesUrl: string;
   /** The backend URL baked into the bundle ('' = the origin serving it). */
   bundleAppUrl: string;
+  /**
+   * Unique codes Closer handed out that this checkout may redeem (a next-order coupon's, an exit
+   * coupon's): pooled codes are on the offer's Shopify discount but never in the published config.
+   */
+  pooledCodes: SandboxDiscount[];
 }
 
 /** A cart line in the shape Shopify gives `shopify.lines`. */
@@ -81,6 +87,8 @@ export interface FollowedLink {
 export interface SandboxHost {
   data: SandboxData;
   token: string;
+  /** `?customer=`: the buyer's numeric customer id (the order's `customer.id`, the Thank you unit). */
+  customerId: string;
   language: string;
   /** `?cannotAdd=1` turns it off: checkout refuses every line change, as in express checkout. */
   canAddCartLine: boolean;
