@@ -36,7 +36,7 @@ describe('the sandbox order of a customer', () => {
   test('carries the customer id as Shopify does, and the app reads it back', () => {
     const payload = order({ customerId: '500123' });
     expect(payload.customer).toEqual({ id: 500123 });
-    const row = toOrderRow('closer-demo.myshopify.com', orderPayloadSchema.parse(payload));
+    const row = toOrderRow('closer-demo.myshopify.com', orderPayloadSchema.parse(payload), 0);
     expect(row.customerId).toBe('500123');
   });
 

@@ -22,4 +22,21 @@ export const nextOrderCoupon: OfferKindModule<'next_order_coupon'> = {
   // It adds no line; its effect is the difference in repeat revenue per customer between arms,
   // after discounts, so net of what the coupon gave away.
   creditLine: () => 0,
+  // The unit is a customer and the outcome their repeat orders: the report's figures per unit are
+  // the repeat-purchase rate (orders per customer) and repeat revenue per customer. Say so.
+  report: {
+    definitions: {
+      revenue:
+        'Repeat revenue: the subtotals of the orders the arm’s customers placed after their Thank you page and inside the offer’s window, after every discount (the coupon’s own included), net of refunds. The order that showed the Thank you page is never counted.',
+      incrementalRevenue:
+        '(Repeat revenue per customer of the variant − repeat revenue per customer of the holdout) × the variant’s customers, after every discount, the coupon’s own included. Above zero: the coupon brought customers back by more than it gave away. Below zero: it mostly discounted orders they would have placed anyway.',
+      discounts:
+        'Discounts on the arm’s repeat orders as Shopify reports them (total_discounts): in the variant, mostly the next-order codes redeemed. Already taken off revenue, so incremental revenue is net of them.',
+    },
+    verdict: {
+      metric: 'incremental repeat revenue net of the coupon’s discount',
+      positive: 'the coupon brought customers back for orders they would not have placed.',
+      negative: 'a loss: the coupon mostly discounted orders customers would have placed anyway.',
+    },
+  },
 };
