@@ -9,6 +9,9 @@ describe('kind picker', () => {
       'Cross-sell',
       'Upsell',
       'Trust banner',
+      'Hesitation coupon',
+      'Exit-intent coupon',
+      'Next-order coupon',
     ]);
   });
 
@@ -20,6 +23,9 @@ describe('kind picker', () => {
       summary: KIND_INFO.upsell.summary,
       where: ['Checkout block (placed in the checkout editor)', 'Below the cart lines in checkout'],
     });
+    expect(kindChoices().find((choice) => choice.kind === 'next_order_coupon')?.where).toEqual([
+      'Thank you page block (placed in the checkout editor)',
+    ]);
   });
 
   test('names the editor after the kind', () => {
@@ -27,6 +33,9 @@ describe('kind picker', () => {
       'Create cross-sell',
       'Create upsell',
       'Create trust banner',
+      'Create hesitation coupon',
+      'Create exit-intent coupon',
+      'Create next-order coupon',
     ]);
   });
 });
