@@ -85,9 +85,11 @@ BEGIN
            coalesce(sum(o.`total_discounts`), 0) AS `discounts`,
            coalesce(sum(o.`refunded`), 0) AS `refunded`
     FROM `experiments` e
-    JOIN `order_units` l ON l.`shop` = e.`shop` AND l.`unit_kind` = e.`unit_kind` AND l.`unit` = NEW.`unit`
-    JOIN `orders` o ON o.`shop` = l.`shop` AND o.`order_id` = l.`order_id`
+    CROSS JOIN `order_units` l
+    CROSS JOIN `orders` o
     WHERE e.`shop` = NEW.`shop` AND e.`key` = NEW.`experiment_key`
+      AND l.`shop` = e.`shop` AND l.`unit_kind` = e.`unit_kind` AND l.`unit` = NEW.`unit`
+      AND o.`shop` = l.`shop` AND o.`order_id` = l.`order_id`
       AND (e.`unit_kind` = 'checkout' OR o.`created_at` >= NEW.`first_exposed_at`)
       AND (e.`outcome_window_ms` IS NULL OR o.`created_at` < NEW.`first_exposed_at` + e.`outcome_window_ms`)
   ) m
@@ -109,9 +111,11 @@ BEGIN
            coalesce(sum(o.`total_discounts`), 0) AS `discounts`,
            coalesce(sum(o.`refunded`), 0) AS `refunded`
     FROM `experiments` e
-    JOIN `order_units` l ON l.`shop` = e.`shop` AND l.`unit_kind` = e.`unit_kind` AND l.`unit` = OLD.`unit`
-    JOIN `orders` o ON o.`shop` = l.`shop` AND o.`order_id` = l.`order_id`
+    CROSS JOIN `order_units` l
+    CROSS JOIN `orders` o
     WHERE e.`shop` = OLD.`shop` AND e.`key` = OLD.`experiment_key`
+      AND l.`shop` = e.`shop` AND l.`unit_kind` = e.`unit_kind` AND l.`unit` = OLD.`unit`
+      AND o.`shop` = l.`shop` AND o.`order_id` = l.`order_id`
       AND (e.`unit_kind` = 'checkout' OR o.`created_at` >= OLD.`first_exposed_at`)
       AND (e.`outcome_window_ms` IS NULL OR o.`created_at` < OLD.`first_exposed_at` + e.`outcome_window_ms`)
   ) m
@@ -132,14 +136,17 @@ BEGIN
     SELECT x.`shop`, x.`experiment_key`, x.`arm`, x.`first_exposed_at` / 86400000 AS `day`,
            (o.`subtotal` - o.`refunded`) AS `v`, o.`total_discounts` AS `d`, o.`refunded` AS `r`,
            (SELECT coalesce(sum(o2.`subtotal` - o2.`refunded`), 0) FROM `order_units` l2
-         JOIN `orders` o2 ON o2.`shop` = l2.`shop` AND o2.`order_id` = l2.`order_id`
+         CROSS JOIN `orders` o2
          WHERE l2.`shop` = x.`shop` AND l2.`unit_kind` = e.`unit_kind` AND l2.`unit` = x.`unit`
+           AND o2.`shop` = l2.`shop` AND o2.`order_id` = l2.`order_id`
            AND (e.`unit_kind` = 'checkout' OR o2.`created_at` >= x.`first_exposed_at`)
            AND (e.`outcome_window_ms` IS NULL OR o2.`created_at` < x.`first_exposed_at` + e.`outcome_window_ms`)) AS `s`
     FROM `orders` o
-    JOIN `exposures` x ON x.`shop` = o.`shop` AND x.`unit` = NEW.`unit`
-    JOIN `experiments` e ON e.`shop` = x.`shop` AND e.`key` = x.`experiment_key` AND e.`unit_kind` = NEW.`unit_kind`
+    CROSS JOIN `exposures` x
+    CROSS JOIN `experiments` e
     WHERE o.`shop` = NEW.`shop` AND o.`order_id` = NEW.`order_id`
+      AND x.`shop` = o.`shop` AND x.`unit` = NEW.`unit`
+      AND e.`shop` = x.`shop` AND e.`key` = x.`experiment_key` AND e.`unit_kind` = NEW.`unit_kind`
       AND (e.`unit_kind` = 'checkout' OR o.`created_at` >= x.`first_exposed_at`)
       AND (e.`outcome_window_ms` IS NULL OR o.`created_at` < x.`first_exposed_at` + e.`outcome_window_ms`)
   )
@@ -162,14 +169,17 @@ BEGIN
     SELECT x.`shop`, x.`experiment_key`, x.`arm`, x.`first_exposed_at` / 86400000 AS `day`,
            (o.`subtotal` - o.`refunded`) AS `v`, o.`total_discounts` AS `d`, o.`refunded` AS `r`,
            (SELECT coalesce(sum(o2.`subtotal` - o2.`refunded`), 0) FROM `order_units` l2
-         JOIN `orders` o2 ON o2.`shop` = l2.`shop` AND o2.`order_id` = l2.`order_id`
+         CROSS JOIN `orders` o2
          WHERE l2.`shop` = x.`shop` AND l2.`unit_kind` = e.`unit_kind` AND l2.`unit` = x.`unit`
+           AND o2.`shop` = l2.`shop` AND o2.`order_id` = l2.`order_id`
            AND (e.`unit_kind` = 'checkout' OR o2.`created_at` >= x.`first_exposed_at`)
            AND (e.`outcome_window_ms` IS NULL OR o2.`created_at` < x.`first_exposed_at` + e.`outcome_window_ms`)) AS `s`
     FROM `orders` o
-    JOIN `exposures` x ON x.`shop` = o.`shop` AND x.`unit` = OLD.`unit`
-    JOIN `experiments` e ON e.`shop` = x.`shop` AND e.`key` = x.`experiment_key` AND e.`unit_kind` = OLD.`unit_kind`
+    CROSS JOIN `exposures` x
+    CROSS JOIN `experiments` e
     WHERE o.`shop` = OLD.`shop` AND o.`order_id` = OLD.`order_id`
+      AND x.`shop` = o.`shop` AND x.`unit` = OLD.`unit`
+      AND e.`shop` = x.`shop` AND e.`key` = x.`experiment_key` AND e.`unit_kind` = OLD.`unit_kind`
       AND (e.`unit_kind` = 'checkout' OR o.`created_at` >= x.`first_exposed_at`)
       AND (e.`outcome_window_ms` IS NULL OR o.`created_at` < x.`first_exposed_at` + e.`outcome_window_ms`)
   )
@@ -191,14 +201,17 @@ BEGIN
   FROM (
     SELECT x.`shop`, x.`experiment_key`, x.`arm`, x.`first_exposed_at` / 86400000 AS `day`,
            (SELECT coalesce(sum(o2.`subtotal` - o2.`refunded`), 0) FROM `order_units` l2
-         JOIN `orders` o2 ON o2.`shop` = l2.`shop` AND o2.`order_id` = l2.`order_id`
+         CROSS JOIN `orders` o2
          WHERE l2.`shop` = x.`shop` AND l2.`unit_kind` = e.`unit_kind` AND l2.`unit` = x.`unit`
+           AND o2.`shop` = l2.`shop` AND o2.`order_id` = l2.`order_id`
            AND (e.`unit_kind` = 'checkout' OR o2.`created_at` >= x.`first_exposed_at`)
            AND (e.`outcome_window_ms` IS NULL OR o2.`created_at` < x.`first_exposed_at` + e.`outcome_window_ms`)) AS `s`
     FROM `order_units` l
-    JOIN `exposures` x ON x.`shop` = l.`shop` AND x.`unit` = l.`unit`
-    JOIN `experiments` e ON e.`shop` = x.`shop` AND e.`key` = x.`experiment_key` AND e.`unit_kind` = l.`unit_kind`
+    CROSS JOIN `exposures` x
+    CROSS JOIN `experiments` e
     WHERE l.`shop` = NEW.`shop` AND l.`order_id` = NEW.`order_id`
+      AND x.`shop` = l.`shop` AND x.`unit` = l.`unit`
+      AND e.`shop` = x.`shop` AND e.`key` = x.`experiment_key` AND e.`unit_kind` = l.`unit_kind`
       AND (e.`unit_kind` = 'checkout' OR NEW.`created_at` >= x.`first_exposed_at`)
       AND (e.`outcome_window_ms` IS NULL OR NEW.`created_at` < x.`first_exposed_at` + e.`outcome_window_ms`)
   )
@@ -221,14 +234,17 @@ BEGIN
   FROM (
     SELECT x.`shop`, x.`experiment_key`, x.`arm`, x.`first_exposed_at` / 86400000 AS `day`,
            (SELECT coalesce(sum(o2.`subtotal` - o2.`refunded`), 0) FROM `order_units` l2
-         JOIN `orders` o2 ON o2.`shop` = l2.`shop` AND o2.`order_id` = l2.`order_id`
+         CROSS JOIN `orders` o2
          WHERE l2.`shop` = x.`shop` AND l2.`unit_kind` = e.`unit_kind` AND l2.`unit` = x.`unit`
+           AND o2.`shop` = l2.`shop` AND o2.`order_id` = l2.`order_id`
            AND (e.`unit_kind` = 'checkout' OR o2.`created_at` >= x.`first_exposed_at`)
            AND (e.`outcome_window_ms` IS NULL OR o2.`created_at` < x.`first_exposed_at` + e.`outcome_window_ms`)) AS `s`
     FROM `order_units` l
-    JOIN `exposures` x ON x.`shop` = l.`shop` AND x.`unit` = l.`unit`
-    JOIN `experiments` e ON e.`shop` = x.`shop` AND e.`key` = x.`experiment_key` AND e.`unit_kind` = l.`unit_kind`
+    CROSS JOIN `exposures` x
+    CROSS JOIN `experiments` e
     WHERE l.`shop` = NEW.`shop` AND l.`order_id` = NEW.`order_id`
+      AND x.`shop` = l.`shop` AND x.`unit` = l.`unit`
+      AND e.`shop` = x.`shop` AND e.`key` = x.`experiment_key` AND e.`unit_kind` = l.`unit_kind`
       AND (e.`unit_kind` = 'checkout' OR NEW.`created_at` >= x.`first_exposed_at`)
       AND (e.`outcome_window_ms` IS NULL OR NEW.`created_at` < x.`first_exposed_at` + e.`outcome_window_ms`)
   )
@@ -251,14 +267,17 @@ BEGIN
   FROM (
     SELECT x.`shop`, x.`experiment_key`, x.`arm`, x.`first_exposed_at` / 86400000 AS `day`,
            (SELECT coalesce(sum(o2.`subtotal` - o2.`refunded`), 0) FROM `order_units` l2
-         JOIN `orders` o2 ON o2.`shop` = l2.`shop` AND o2.`order_id` = l2.`order_id`
+         CROSS JOIN `orders` o2
          WHERE l2.`shop` = x.`shop` AND l2.`unit_kind` = e.`unit_kind` AND l2.`unit` = x.`unit`
+           AND o2.`shop` = l2.`shop` AND o2.`order_id` = l2.`order_id`
            AND (e.`unit_kind` = 'checkout' OR o2.`created_at` >= x.`first_exposed_at`)
            AND (e.`outcome_window_ms` IS NULL OR o2.`created_at` < x.`first_exposed_at` + e.`outcome_window_ms`)) AS `s`
     FROM `order_units` l
-    JOIN `exposures` x ON x.`shop` = l.`shop` AND x.`unit` = l.`unit`
-    JOIN `experiments` e ON e.`shop` = x.`shop` AND e.`key` = x.`experiment_key` AND e.`unit_kind` = l.`unit_kind`
+    CROSS JOIN `exposures` x
+    CROSS JOIN `experiments` e
     WHERE l.`shop` = OLD.`shop` AND l.`order_id` = OLD.`order_id`
+      AND x.`shop` = l.`shop` AND x.`unit` = l.`unit`
+      AND e.`shop` = x.`shop` AND e.`key` = x.`experiment_key` AND e.`unit_kind` = l.`unit_kind`
       AND (e.`unit_kind` = 'checkout' OR OLD.`created_at` >= x.`first_exposed_at`)
       AND (e.`outcome_window_ms` IS NULL OR OLD.`created_at` < x.`first_exposed_at` + e.`outcome_window_ms`)
   )

@@ -179,6 +179,17 @@ async function seedRows(client: Client, plan: SeedPlan): Promise<SeedResult> {
     ),
   );
 
+  // orders/create links each order to its units (order_units); these orders name a checkout only.
+  await bulkInsert(
+    client,
+    'order_units',
+    ['shop', 'order_id', 'unit_kind', 'unit'],
+    (function* () {
+      for (const o of orders) yield [shop, o.id, 'checkout', tokens[o.unit]!];
+    })(),
+    INSERT,
+  );
+
   const [refundCount, refundsMs] = await timed(() =>
     bulkInsert(
       client,
