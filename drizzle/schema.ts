@@ -422,7 +422,8 @@ export const shopPublications = sqliteTable('shop_publications', {
   updatedAt: integer('updated_at').notNull(),
 });
 
-export type CouponCodeState = 'available' | 'assigned' | 'redeemed';
+/** `expired`: past `expires_at` unused, and deleted from the Shopify discount. */
+export type CouponCodeState = 'available' | 'assigned' | 'redeemed' | 'expired';
 
 /**
  * An exit coupon's pool of unique single-use codes (server/domain/coupon-pool.ts). A code is
@@ -438,6 +439,8 @@ export const couponCodes = sqliteTable(
     code: text('code').notNull(),
     /** The Shopify discount the code was added to (codes of a replaced discount are not handed out). */
     discountId: text('discount_id').notNull(),
+    /** Shopify's `DiscountRedeemCode` GID, to delete the code once it expired. */
+    redeemCodeId: text('redeem_code_id'),
     state: text('state').$type<CouponCodeState>().notNull(),
     visitor: text('visitor'),
     assignedAt: integer('assigned_at'),

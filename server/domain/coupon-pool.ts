@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import { couponCodes, offers } from '../../drizzle/schema.js';
 import type { AppContext } from '../app-context.js';
 import { createAdminGateway } from '../shopify/admin-gateway.js';
@@ -99,11 +99,11 @@ async function refillOnce(ctx: AppContext, shop: string, offerId: string): Promi
   for (let start = 0; start < missing; start += BATCH) {
     const codes = Array.from({ length: Math.min(BATCH, missing - start) }, newCode);
     const bulkId = await gateway.addRedeemCodes(discountId, codes);
-    let confirmed: string[] | null = null;
+    let confirmed: { code: string; id: string }[] | null = null;
     for (let poll = 0; poll < options.maxPolls && confirmed === null; poll++) {
       if (poll > 0) await new Promise((resolve) => setTimeout(resolve, options.pollMs));
       const status = await gateway.redeemCodesStatus(bulkId, codes.length);
-      if (status.done) confirmed = status.added.filter((code) => codes.includes(code));
+      if (status.done) confirmed = status.added.filter((added) => codes.includes(added.code));
     }
     if (!confirmed) {
       ctx.logger.warn('coupon refill not confirmed in time', { shop, offerId });
@@ -114,11 +114,12 @@ async function refillOnce(ctx: AppContext, shop: string, offerId: string): Promi
     await ctx.db
       .insert(couponCodes)
       .values(
-        confirmed.map((code) => ({
+        confirmed.map(({ code, id }) => ({
           shop,
           offerId,
           code,
           discountId,
+          redeemCodeId: id,
           state: 'available' as const,
           createdAt: now,
         })),
@@ -128,6 +129,87 @@ async function refillOnce(ctx: AppContext, shop: string, offerId: string): Promi
   }
   ctx.logger.info('coupon pool refilled', { shop, offerId, added });
   return added;
+}
+
+/** How often, at most, one process sweeps one offer's expired codes. */
+const SWEEP_EVERY_MS = 15 * 60_000;
+const lastSweep = new WeakMap<AppContext, Map<string, number>>();
+
+/**
+ * Deletes the offer's handed-out codes that expired unused from Shopify (a discount has one end
+ * date for all its codes, so this is how one code expires), then marks them `expired` — only
+ * after Shopify accepted the deletion, so a failed call leaves them to the next sweep. Codes
+ * redeemed meanwhile are not touched (their order already marked them). Answers how many expired.
+ */
+export async function expireCodes(
+  ctx: AppContext,
+  shop: string,
+  offerId: string,
+  now = Date.now(),
+): Promise<number> {
+  const due = await ctx.db
+    .select()
+    .from(couponCodes)
+    .where(
+      and(
+        eq(couponCodes.shop, shop),
+        eq(couponCodes.offerId, offerId),
+        eq(couponCodes.state, 'assigned'),
+        lt(couponCodes.expiresAt, now),
+        isNotNull(couponCodes.redeemCodeId),
+      ),
+    )
+    .limit(BATCH);
+  if (due.length === 0) return 0;
+  const session = await loadOfflineSession(ctx, shop);
+  if (!session) return 0;
+  const gateway = createAdminGateway(ctx, session);
+  const byDiscount = new Map<string, typeof due>();
+  for (const row of due)
+    byDiscount.set(row.discountId, [...(byDiscount.get(row.discountId) ?? []), row]);
+  let expired = 0;
+  for (const [discountId, rows] of byDiscount) {
+    await gateway.deleteRedeemCodes(
+      discountId,
+      rows.map((row) => row.redeemCodeId as string),
+    );
+    const marked = await ctx.db
+      .update(couponCodes)
+      .set({ state: 'expired' })
+      .where(
+        and(
+          eq(couponCodes.shop, shop),
+          eq(couponCodes.state, 'assigned'),
+          inArray(
+            couponCodes.code,
+            rows.map((row) => row.code),
+          ),
+        ),
+      )
+      .returning({ code: couponCodes.code });
+    expired += marked.length;
+  }
+  ctx.logger.info('coupon codes expired', { shop, offerId, expired });
+  return expired;
+}
+
+/** Sweeps the offer's expired codes in the background, at most every SWEEP_EVERY_MS. */
+function sweepInBackground(ctx: AppContext, shop: string, offerId: string, now: number): void {
+  let perCtx = lastSweep.get(ctx);
+  if (!perCtx) {
+    perCtx = new Map();
+    lastSweep.set(ctx, perCtx);
+  }
+  const key = `${shop}\n${offerId}`;
+  if (now - (perCtx.get(key) ?? 0) < SWEEP_EVERY_MS) return;
+  perCtx.set(key, now);
+  expireCodes(ctx, shop, offerId, now).catch((error: unknown) =>
+    ctx.logger.warn('coupon expiry sweep failed', {
+      shop,
+      offerId,
+      errorClass: error instanceof Error ? error.name : typeof error,
+    }),
+  );
 }
 
 /** Starts a refill without waiting for it; failures are logged, the next hand-out retries. */
@@ -152,6 +234,8 @@ export function refillPoolsInBackground(ctx: AppContext, shop: string, offerIds:
 export interface AssignedCode {
   code: string;
   expiresAt: number;
+  /** Present when the visitor's one code expired and was deleted from Shopify: it works no more. */
+  expired?: true;
 }
 
 /**
@@ -196,6 +280,7 @@ export async function assignCode(
   const options = optionsOf(ctx);
   if ((await availableCount(ctx, shop, offerId, discountId)) < options.lowWater)
     refillInBackground(ctx, shop, offerId);
+  sweepInBackground(ctx, shop, offerId, now);
   const code = claimed[0]?.code;
   return code ? { code, expiresAt } : null;
 }
@@ -213,5 +298,7 @@ async function heldCode(
       eq(couponCodes.visitor, visitor),
     ),
   });
-  return row ? { code: row.code, expiresAt: row.expiresAt ?? 0 } : null;
+  if (!row) return null;
+  const held: AssignedCode = { code: row.code, expiresAt: row.expiresAt ?? 0 };
+  return row.state === 'expired' ? { ...held, expired: true } : held;
 }

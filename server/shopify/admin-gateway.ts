@@ -190,8 +190,18 @@ query CloserRedeemCodesStatus($id: ID!, $first: Int!) {
   }
 }`;
 
+const REDEEM_CODES_DELETE_MUTATION = `#graphql
+mutation CloserRedeemCodesDelete($discountId: ID!, $ids: [ID!]) {
+  discountCodeRedeemCodeBulkDelete(discountId: $discountId, ids: $ids) {
+    job { id }
+    userErrors { field message code }
+  }
+}`;
+
 /** Where a bulk add of redeem codes stands: not run yet, or which codes Shopify added. */
-export type RedeemCodesStatus = { done: false } | { done: true; added: string[] };
+export type RedeemCodesStatus =
+  | { done: false }
+  | { done: true; added: { code: string; id: string }[] };
 
 function toDiscountInput(input: CodeDiscountInput) {
   const { order } = input;
@@ -412,8 +422,26 @@ export function createAdminGateway(ctx: AppContext, session: Session) {
       if (!bulk.done) return { done: false };
       return {
         done: true,
-        added: bulk.codes.nodes.filter((n) => n.discountRedeemCode).map((n) => n.code),
+        added: bulk.codes.nodes.flatMap((n) =>
+          n.discountRedeemCode ? [{ code: n.code, id: n.discountRedeemCode.id }] : [],
+        ),
       };
+    },
+
+    /**
+     * Asks Shopify to delete these redeem codes from the discount (an asynchronous job; deleting
+     * a code that is already gone is harmless, so a retry is safe). Shopify's discount has one
+     * end date for all its codes, so this is how a single code expires.
+     */
+    async deleteRedeemCodes(discountId: string, ids: string[]): Promise<void> {
+      const data = await request<{
+        discountCodeRedeemCodeBulkDelete: { userErrors: { message: string }[] };
+      }>('CloserRedeemCodesDelete', REDEEM_CODES_DELETE_MUTATION, { discountId, ids });
+      if (data.discountCodeRedeemCodeBulkDelete.userErrors.length > 0)
+        throw new DiscountWriteError(
+          'CloserRedeemCodesDelete',
+          data.discountCodeRedeemCodeBulkDelete.userErrors,
+        );
     },
 
     /** Creates the code discount behind an offer's discount; answers its GID. */

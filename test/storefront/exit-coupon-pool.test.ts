@@ -8,8 +8,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } fr
 import type { PublishedExperiment } from '../../core/offers/published-config.js';
 import type { StorefrontConfig } from '../../core/storefront/config.js';
 import { couponCodes, exposures } from '../../drizzle/schema.js';
+import { emulatedRedeemCode } from '../../server/demo/emulator/redeem-codes.js';
 import { signAppProxyQuery } from '../../server/demo/shopify-signatures.js';
-import { configureCouponPool, refillPool } from '../../server/domain/coupon-pool.js';
+import { configureCouponPool, expireCodes, refillPool } from '../../server/domain/coupon-pool.js';
 import { publisherFor } from '../../server/domain/publication.js';
 import { configureCouponLimits } from '../../server/routes/proxy/coupon-limits.js';
 import { adminCall, exitCouponInput } from '../helpers/offers.js';
@@ -246,6 +247,40 @@ describe('redemption', () => {
     // A redelivery under a new webhook id is still one redemption (the state only moves once).
     expect((await t.deliver('orders/create', SHOP_A, order)).status).toBe(200);
     expect(await stateOf()).toBe('redeemed');
+  });
+});
+
+describe('expiry', () => {
+  test('a code unused past its expiry is deleted from Shopify, then marked expired; asking again gets nothing', async () => {
+    await fillPool();
+    const visitor = visitorIn(experiment, 'treatment', 'expiry');
+    const { code } = (await (await proxied({ offer: offerId, vid: visitor }).send()).json()) as {
+      code: string;
+    };
+    const stateOf = async () => (await codesOf()).find((c) => c.code === code)?.state ?? 'missing';
+    expect(emulatedRedeemCode(t.emulator.state(SHOP_A), code)).toBe(discountId);
+    // Not yet due: nothing happens.
+    await expireCodes(t.ctx, SHOP_A, offerId, Date.now() + 47 * 3_600_000);
+    expect(await stateOf()).toBe('assigned');
+    // Shopify refuses the deletion: the code stays assigned for the next sweep.
+    t.network.use(
+      http.post('https://:shop/admin/api/:version/graphql.json', async ({ request }) => {
+        const body = (await request.clone().json()) as { query?: string };
+        if (!/mutation CloserRedeemCodesDelete\b/.test(body.query ?? '')) return undefined;
+        return new HttpResponse('down', { status: 502 });
+      }),
+    );
+    await expect(
+      expireCodes(t.ctx, SHOP_A, offerId, Date.now() + 49 * 3_600_000),
+    ).rejects.toThrow();
+    expect(await stateOf()).toBe('assigned');
+    t.network.resetHandlers();
+    expect(await expireCodes(t.ctx, SHOP_A, offerId, Date.now() + 49 * 3_600_000)).toBeGreaterThan(
+      0,
+    );
+    expect(await stateOf()).toBe('expired');
+    expect(emulatedRedeemCode(t.emulator.state(SHOP_A), code)).toBeNull();
+    expect((await proxied({ offer: offerId, vid: visitor }).send()).status).toBe(404);
   });
 });
 

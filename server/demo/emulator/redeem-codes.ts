@@ -12,6 +12,8 @@ interface RedeemCodeState {
 const byShop = new WeakMap<EmulatedShopState, RedeemCodeState>();
 let bulkSequence = 0;
 
+const redeemCodeGid = (code: string) => `gid://shopify/DiscountRedeemCode/${code}`;
+
 function redeemState(state: EmulatedShopState): RedeemCodeState {
   let found = byShop.get(state);
   if (!found) {
@@ -32,6 +34,29 @@ export function emulatedRedeemCode(state: EmulatedShopState, code: string): stri
  * or the discount's own code, is not added, as Shopify reports it with errors.
  */
 export const REDEEM_CODE_RESOLVERS: Record<string, Resolver> = {
+  CloserRedeemCodesDelete: (state, variables) => {
+    const discountId = String(variables.discountId);
+    if (!state.discounts.has(discountId))
+      return {
+        discountCodeRedeemCodeBulkDelete: {
+          job: null,
+          userErrors: [
+            { field: ['discountId'], message: 'Discount does not exist', code: 'NOT_FOUND' },
+          ],
+        },
+      };
+    const redeem = redeemState(state);
+    const ids = new Set(Array.isArray(variables.ids) ? variables.ids.map(String) : []);
+    for (const [code, owner] of redeem.codes)
+      if (owner === discountId && ids.has(redeemCodeGid(code))) redeem.codes.delete(code);
+    bulkSequence += 1;
+    return {
+      discountCodeRedeemCodeBulkDelete: {
+        job: { id: `gid://shopify/Job/${bulkSequence}` },
+        userErrors: [],
+      },
+    };
+  },
   CloserRedeemCodesAdd: (state, variables) => {
     const discountId = String(variables.discountId);
     if (!state.discounts.has(discountId))
@@ -65,7 +90,7 @@ export const REDEEM_CODE_RESOLVERS: Record<string, Resolver> = {
         codes: {
           nodes: bulk.codes.slice(0, Number(variables.first ?? 250)).map(({ code, added }) => ({
             code,
-            discountRedeemCode: added ? { id: `gid://shopify/DiscountRedeemCode/${code}` } : null,
+            discountRedeemCode: added ? { id: redeemCodeGid(code) } : null,
             errors: added ? [] : [{ message: 'Code must be unique.' }],
           })),
         },

@@ -95,6 +95,8 @@ export function answerCoupon(ctx: AppContext) {
         'Retry-After': '30',
       });
     }
+    // One code per visitor and offer: once it expired (and was deleted from Shopify) there is none.
+    if (assigned.expired) noCoupon();
     c.header('Cache-Control', 'no-store');
     return c.json({ code: assigned.code } satisfies CouponAnswer);
   };
