@@ -56,10 +56,12 @@ describe('requestNextOrderCode', () => {
     );
     expect(code).toEqual(answer);
     expect(calls).toHaveLength(1);
-    expect(calls[0]?.url).toBe('https://closer.test/api/checkout/coupons');
-    expect(calls[0]?.init.method).toBe('POST');
-    expect((calls[0]?.init.headers as Record<string, string>).Authorization).toBe('Bearer tok');
-    expect(JSON.parse(String(calls[0]?.init.body))).toEqual({
+    const [call] = calls;
+    if (!call) throw new Error('no request');
+    expect(call.url).toBe('https://closer.test/api/checkout/coupons');
+    expect(call.init.method).toBe('POST');
+    expect((call.init.headers as Record<string, string>).Authorization).toBe('Bearer tok');
+    expect(JSON.parse(String(call.init.body))).toEqual({
       offerId: 'off_1',
       customerId: 'gid://shopify/Customer/7001',
     });
