@@ -46,6 +46,8 @@ export function compileOffer(offer: OfferRow, experiment: ExperimentRow): Publis
       seed: experiment.seed,
       coverage: experiment.coverage,
       arms: experiment.arms,
+      // Absent means a checkout unit, so configs of checkout kinds stay as they were.
+      ...(experiment.unitKind !== 'checkout' && { unit: experiment.unitKind }),
     },
     ...compiled,
     ...(discount && { discount }),

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { UnitKind } from '../../core/offers/catalog.js';
 import { experiments, offers } from '../../drizzle/schema.js';
 import { computeArmResults } from '../../server/domain/offer-results.js';
+import { compileOffer } from '../../server/domain/publish-config.js';
 import { adminCall, crossSellInput } from '../helpers/offers.js';
 import { orderPayload } from '../helpers/order-payloads.js';
 import { createTestApp, SHOP_A, type TestApp } from '../helpers/test-app.js';
@@ -189,5 +190,19 @@ describe('reports read the order-unit link', () => {
     const arms = await report('exp_redact');
     expect(arms.get('treatment')).toMatchObject({ units: 0, orders: 0, revenue: 0 });
     expect(arms.get('holdout')).toMatchObject({ units: 0, orders: 0 });
+  });
+
+  test('the published experiment names its unit unless it is a checkout', async () => {
+    const offer = await t.db.query.offers.findFirst({
+      where: and(eq(offers.shop, SHOP_A), eq(offers.id, offerId)),
+    });
+    const experiment = await t.db.query.experiments.findFirst({
+      where: and(eq(experiments.shop, SHOP_A), eq(experiments.key, offer?.experimentKey ?? '')),
+    });
+    if (!offer || !experiment) throw new Error('offer missing');
+    expect(experiment.unitKind).toBe('checkout');
+    expect(compileOffer(offer, experiment).experiment).not.toHaveProperty('unit');
+    const customer = { ...experiment, unitKind: 'customer' as const };
+    expect(compileOffer(offer, customer).experiment.unit).toBe('customer');
   });
 });
