@@ -343,3 +343,35 @@ describe('App Proxy calls that mint nothing', () => {
     expect(row?.n).toBe(0);
   });
 });
+
+// Last: these delete the shop's codes.
+describe('redaction', () => {
+  test('customers/redact deletes the codes handed to the units of that customer’s orders', async () => {
+    await fillPool();
+    const visitor = visitorIn(experiment, 'treatment', 'redact-visitor');
+    const other = visitorIn(experiment, 'treatment', 'redact-other');
+    for (const vid of [visitor, other])
+      expect((await proxied({ offer: offerId, vid }).send()).status).toBe(200);
+    const order = orderPayload({
+      customer: { id: 4242 },
+      note_attributes: [{ name: '_closer_vid', value: visitor }],
+    });
+    expect((await t.deliver('orders/create', SHOP_A, order)).status).toBe(200);
+    const res = await t.deliver('customers/redact', SHOP_A, {
+      shop_domain: SHOP_A,
+      customer: { id: 4242, email: 'x@example.com', phone: null },
+      orders_to_redact: [order.id],
+    });
+    expect(res.status).toBe(200);
+    const holders = (await codesOf()).map((c) => c.visitor);
+    expect(holders).not.toContain(visitor);
+    expect(holders).toContain(other);
+  });
+
+  test('shop/redact deletes every code of the shop', async () => {
+    expect((await codesOf()).length).toBeGreaterThan(0);
+    const res = await t.deliver('shop/redact', SHOP_A, { shop_id: 1, shop_domain: SHOP_A });
+    expect(res.status).toBe(200);
+    expect(await codesOf()).toEqual([]);
+  });
+});

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   armDaily,
   attributedLines,
+  couponCodes,
   events,
   experiments,
   exposures,
@@ -86,6 +87,15 @@ export const handleCustomersRedact: WebhookHandler = async (ctx, webhook) => {
   const writes: WebhookWrite[] = [
     ctx.db.delete(events).where(and(eq(events.shop, shop), inArray(events.unit, units))),
     ctx.db.delete(exposures).where(and(eq(exposures.shop, shop), inArray(exposures.unit, units))),
+    // Pooled codes handed to those units (a next-order code is held as `customer:<id>`).
+    ctx.db
+      .delete(couponCodes)
+      .where(
+        and(
+          eq(couponCodes.shop, shop),
+          inArray(couponCodes.visitor, [...units, `customer:${payload.customer.id}`]),
+        ),
+      ),
   ];
   if (orderIds.length === 0) return writes;
   writes.push(
@@ -115,6 +125,7 @@ export const handleShopRedact: WebhookHandler = async (ctx, webhook) =>
     events,
     pixelEvents,
     exposures,
+    couponCodes,
     armDaily,
     experiments,
     offers,
