@@ -6,9 +6,10 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { assignArm } from '../../core/decide/decide-offers.js';
 import type { PublishedConfig, PublishedExperiment } from '../../core/offers/published-config.js';
-import { couponCodes, experiments, exposures } from '../../drizzle/schema.js';
+import { armDaily, couponCodes, experiments, exposures } from '../../drizzle/schema.js';
 import { configureCouponPool } from '../../server/domain/coupon-pool.js';
 import { adminCall, type JsonBody, nextOrderCouponInput } from '../helpers/offers.js';
+import { orderPayload } from '../helpers/order-payloads.js';
 import { createTestApp, SHOP_A, SHOP_B, type TestApp } from '../helpers/test-app.js';
 
 let t: TestApp;
@@ -178,6 +179,68 @@ describe('POST /api/checkout/coupons', () => {
     expect(paused.status).toBe(404);
     expect(await exposureOf(customer)).toEqual([]);
     expect((await adminCall(t, SHOP_A, 'POST', `/offers/${offerId}/activate`)).status).toBe(200);
+  });
+});
+
+describe('what counts as a repeat purchase', () => {
+  async function armTotals(arm: string) {
+    const rows = await t.db
+      .select()
+      .from(armDaily)
+      .where(
+        and(
+          eq(armDaily.shop, SHOP_A),
+          eq(armDaily.experimentKey, experiment.key),
+          eq(armDaily.arm, arm),
+        ),
+      )
+      .all();
+    return {
+      units: rows.reduce((n, r) => n + r.units, 0),
+      orders: rows.reduce((n, r) => n + r.orders, 0),
+      revenue: rows.reduce((n, r) => n + r.revenue, 0),
+    };
+  }
+  const order = (customer: string, at: number, subtotal: string) =>
+    orderPayload({
+      customer: { id: Number(customer) },
+      created_at: new Date(at).toISOString(),
+      subtotal_price: subtotal,
+      subtotal_price_set: {
+        shop_money: { amount: subtotal, currency_code: 'USD' },
+        presentment_money: { amount: subtotal, currency_code: 'USD' },
+      },
+    });
+
+  test('the order that showed the Thank you page never counts, even when its webhook comes after', async () => {
+    const customer = customerIn('treatment', 6000);
+    const before = await armTotals('treatment');
+    // Shopify stamps the order, the Thank you page renders, and only then (webhooks lag) the
+    // orders/create of that same order arrives.
+    const placedAt = Date.now() - 2_000;
+    expect((await ask({ offerId, customerId: gid(customer) })).status).toBe(200);
+    expect(
+      (await t.deliver('orders/create', SHOP_A, order(customer, placedAt, '80.00'))).status,
+    ).toBe(200);
+    expect(await armTotals('treatment')).toEqual({
+      units: before.units + 1,
+      orders: before.orders,
+      revenue: before.revenue,
+    });
+    // A later order of the same customer inside the window is a repeat purchase.
+    const later = Date.now() + 3 * 86_400_000;
+    expect((await t.deliver('orders/create', SHOP_A, order(customer, later, '45.00'))).status).toBe(
+      200,
+    );
+    expect(await armTotals('treatment')).toEqual({
+      units: before.units + 1,
+      orders: before.orders + 1,
+      revenue: before.revenue + 4500,
+    });
+    // One past the window (14 days from the exposure) is not.
+    const past = Date.now() + 15 * 86_400_000;
+    await t.deliver('orders/create', SHOP_A, order(customer, past, '99.00'));
+    expect((await armTotals('treatment')).orders).toBe(before.orders + 1);
   });
 });
 
