@@ -227,6 +227,23 @@ describe('the pool', () => {
   });
 });
 
+describe('per shopper address', () => {
+  test('the limit follows the address Shopify forwards (X-Forwarded-For), not the proxy’s', async () => {
+    configureCouponLimits(t.ctx, { ...LIMITS, perAddress: { max: 2, windowMs: 60_000 } });
+    await fillPool();
+    const ask = (i: number, address: string) =>
+      t.app.request(
+        proxied({ offer: offerId, vid: visitorIn(experiment, 'treatment', `addr-${i}`) }).url,
+        { headers: { 'X-Forwarded-For': `${address}, 10.0.0.1` } },
+      );
+    expect((await ask(1, '203.0.113.7')).status).toBe(200);
+    expect((await ask(2, '203.0.113.7')).status).toBe(200);
+    expect((await ask(3, '203.0.113.7')).status).toBe(429);
+    // Another shopper behind the same Shopify proxy is not throttled by the first.
+    expect((await ask(4, '198.51.100.9')).status).toBe(200);
+  });
+});
+
 describe('redemption', () => {
   test('an order carrying a pooled code marks it redeemed, once, in its own shop only', async () => {
     await fillPool();

@@ -7,7 +7,7 @@ import type { AppContext, AppEnv } from '../../app-context.js';
 import { assignCode } from '../../domain/coupon-pool.js';
 import { isShopActive } from '../../domain/shops.js';
 import { activeStorefrontOffers } from '../../domain/storefront-config.js';
-import { clientAddress } from '../../http/client-address.js';
+import { clientAddress, networkOf } from '../../http/client-address.js';
 import { ApiError } from '../../http/errors.js';
 import { enforceRate } from '../../http/rate-limit.js';
 import { couponLimitersOf } from './coupon-limits.js';
@@ -18,6 +18,18 @@ const OFFER_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const VISITOR_ID = /^[A-Za-z0-9_-]{8,64}$/;
 /** Shopify's proxy must not cache one visitor's answer for another. */
 const NO_STORE = { 'Cache-Control': 'no-store' };
+
+/**
+ * The shopper's address. Shopify's App Proxy forwards the storefront request with
+ * `X-Forwarded-For: <client IP>` (shopify.dev, "Authenticate app proxies"); our own proxy may
+ * append to it, so the first entry is the one Shopify wrote. A caller forging the header would
+ * also need a fresh Shopify signature, which names one visitor — replaying it only returns that
+ * visitor's one code — so the header is trusted here. Without it, the socket / trusted header.
+ */
+function shopperAddress(c: Context<AppEnv>, trustedHeader?: string): string {
+  const first = (c.req.header('x-forwarded-for') ?? '').split(',')[0]?.trim();
+  return first ? networkOf(first.slice(0, 100)) : clientAddress(c, trustedHeader);
+}
 
 function noCoupon(): never {
   throw new ApiError(404, 'no_coupon', 'There is no coupon for this visitor.', NO_STORE);
@@ -48,7 +60,7 @@ export function answerCoupon(ctx: AppContext) {
     const limiters = couponLimitersOf(ctx);
     enforceRate(
       limiters.address,
-      `${shop}\n${clientAddress(c, ctx.trustedProxyHeader)}`,
+      `${shop}\n${shopperAddress(c, ctx.trustedProxyHeader)}`,
       'coupon requests',
     );
     enforceRate(limiters.visitor, `${shop}\n${visitorId}`, 'coupon requests');
