@@ -15,7 +15,7 @@
  *     http:   [--duration 10] [--warmup 2] [--connections 50] [--kill-after 5] [--no-profile]
  *             [--startup npm-start|entry|none] [--scenarios floor,events-3,…]
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -118,6 +118,8 @@ async function httpSuite(args: Args, machine: MachineInfo, command: string, dir:
     dir,
     log,
   });
+  // Everything measured, for a closer look at a surprising run (kept with --keep).
+  writeFileSync(join(dir, 'results.json'), JSON.stringify(results, null, 2));
   process.stdout.write(`${formatHttpTerminal(results)}\n`);
   if (args.doc) {
     updateResultsBlock(

@@ -25,6 +25,8 @@ export interface Usage {
   maxRssBytes: number;
   /** Requests the server is still working on (answered when their handler resolved). */
   inflight: number;
+  /** Open client connections. */
+  connections: number;
   /** process.hrtime in µs: the clock of V8's CPU profile samples, to cut a profile to a run. */
   monotonicUs: number;
 }

@@ -231,7 +231,8 @@ export async function runHttpBench(options: HttpBenchOptions): Promise<HttpBench
     traffic: Traffic,
     read: () => Promise<StoredItems>,
   ): Promise<Tally> {
-    await server.idle();
+    // Every connection the load generator opened has closed: nothing is left to be read.
+    await server.idle({ drained: true });
     const stored = await read();
     const before = {
       acknowledged: ledger.ackedItems(),

@@ -18,6 +18,7 @@ let server: Server | null = null;
 let closeDatabase: () => void = () => {};
 let runRaw: ((plan: RawPlan) => Promise<unknown>) | null = null;
 let inflight = 0;
+let connections = 0;
 
 function floorApp(check?: (authorization: string | undefined) => Promise<unknown>): Fetch {
   const app = new Hono();
@@ -46,6 +47,14 @@ async function listen(fetch: Fetch): Promise<number> {
     }
   };
   const listening = serve({ fetch: counted, port: 0, hostname: '127.0.0.1' }) as Server;
+  // Open sockets too: a request can still sit unread in a socket the load generator closed, and
+  // "idle" must wait for it.
+  listening.on('connection', (socket) => {
+    connections += 1;
+    socket.once('close', () => {
+      connections -= 1;
+    });
+  });
   await new Promise<void>((resolve, reject) => {
     listening.once('listening', resolve);
     listening.once('error', reject);
@@ -100,6 +109,7 @@ function usage(): Usage {
     rssBytes: process.memoryUsage.rss(),
     maxRssBytes: process.resourceUsage().maxRSS * 1024,
     inflight,
+    connections,
     monotonicUs: Number(process.hrtime.bigint() / 1000n),
   };
 }

@@ -17,8 +17,11 @@ export interface ServerProcess {
   /** http://127.0.0.1:<port>; empty for the raw kind, which serves nothing. */
   url: string;
   usage(): Promise<Usage>;
-  /** Resolves once no request is being handled (every acknowledged write has committed). */
-  idle(timeoutMs?: number): Promise<void>;
+  /**
+   * Resolves once no request is being handled (every acknowledged write has committed) and, with
+   * `drained`, no client connection is open either (no request left unread in a socket).
+   */
+  idle(options?: { drained?: boolean; timeoutMs?: number }): Promise<void>;
   raw(plan: RawPlan): Promise<RawResult>;
   /** Closes the server and the database, and lets the process exit (writes a --cpu-prof file). */
   stop(): Promise<void>;
@@ -102,9 +105,10 @@ export async function startServerProcess(
     pid: child.pid ?? -1,
     url: port ? `http://127.0.0.1:${port}` : '',
     usage: () => call('usage', null),
-    async idle(timeoutMs = 30_000) {
+    async idle({ drained = false, timeoutMs = 60_000 } = {}) {
       const deadline = Date.now() + timeoutMs;
-      while ((await call('usage', null)).inflight > 0) {
+      const busy = (u: Usage) => u.inflight > 0 || (drained && u.connections > 0);
+      while (busy(await call('usage', null))) {
         if (Date.now() > deadline) throw new Error('server still busy after the load stopped');
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
