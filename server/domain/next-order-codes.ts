@@ -83,5 +83,10 @@ export async function nextOrderCodeFor(
     assigned = await assignCode(ctx, input);
   }
   if (!assigned) return { kind: 'unavailable' };
-  return { kind: 'code', value: { ...assigned, discount: spec.discount } };
+  // Their one code expired and was deleted from Shopify; a customer gets no second one.
+  if (assigned.expired) return { kind: 'none' };
+  return {
+    kind: 'code',
+    value: { code: assigned.code, expiresAt: assigned.expiresAt, discount: spec.discount },
+  };
 }

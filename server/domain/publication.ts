@@ -7,6 +7,7 @@ import { createAdminGateway, MetafieldWriteError } from '../shopify/admin-gatewa
 import { loadOfflineSession } from '../shopify/offline-session.js';
 import { ShopifyRefusedError } from '../shopify/upstream-errors.js';
 import { refillPoolsInBackground } from './coupon-pool.js';
+import { kindModule } from './offer-kinds/index.js';
 import { buildPublishedConfig, CONFIG_METAFIELD_KEY, configBytes } from './publish-config.js';
 import { getShop } from './shops.js';
 import {
@@ -198,11 +199,11 @@ function createPublisher(ctx: AppContext, options: PublisherOptions): Publisher 
     }
     ctx.logger.info('config published', { shop, offers: config.offers.length, bytes: bytes.size });
     // Live storefront offers need codes before the first visitor asks (a no-op when full).
-    refillPoolsInBackground(
-      ctx,
-      shop,
-      storefrontRows.filter((row) => row.discountId).map((row) => row.published.id),
-    );
+    refillPoolsInBackground(ctx, shop, [
+      ...storefrontRows.filter((row) => row.discountId).map((row) => row.published.id),
+      // So do checkout-config offers whose codes are handed out privately (the next-order coupon).
+      ...config.offers.filter((o) => kindModule(o.kind).codeIsPrivate).map((o) => o.id),
+    ]);
   }
 
   async function deliver(shop: string): Promise<Outcome> {

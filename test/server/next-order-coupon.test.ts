@@ -62,6 +62,21 @@ async function exposureOf(customer: string) {
 }
 
 describe('the next-order coupon offer', () => {
+  test('its pool is topped up once it is published, before the first customer asks', async () => {
+    await expect
+      .poll(
+        async () =>
+          (
+            await t.db
+              .select()
+              .from(couponCodes)
+              .where(and(eq(couponCodes.shop, SHOP_A), eq(couponCodes.offerId, offerId)))
+              .all()
+          ).filter((row) => row.state === 'available').length,
+      )
+      .toBe(5);
+  });
+
   test('runs a customer experiment with the offer window, and publishes no code', async () => {
     const row = await t.db.query.experiments.findFirst({
       where: and(eq(experiments.shop, SHOP_A), eq(experiments.key, experiment.key)),

@@ -10,7 +10,8 @@ const POOLED_KINDS = new Set(['exit_coupon', 'next_order_coupon']);
  * The handed-out pooled codes among `codes`, plus every code held by `customerId` (a next-order
  * coupon keys its codes by `customer:<id>`), as the sandbox checkout accepts them: Shopify knows
  * them as redeem codes of the offer's discount, which is on the whole order. Codes still in the
- * pool (never handed out) are not accepted, as nobody could know them.
+ * pool (never handed out) are not accepted, as nobody could know them; nor are codes already
+ * redeemed (single use) or expired (deleted from the discount).
  */
 export async function pooledDiscounts(
   ctx: AppContext,
@@ -36,7 +37,8 @@ export async function pooledDiscounts(
             ),
           )
       : []),
-  ].filter((row) => row.state !== 'available');
+    // Handed out and not yet used or expired: what Shopify would still take.
+  ].filter((row) => row.state === 'assigned');
   if (rows.length === 0) return [];
   const offerRows = await ctx.db
     .select()
