@@ -8,6 +8,7 @@ import { assignArm } from '../../core/decide/decide-offers.js';
 import type { PublishedConfig, PublishedExperiment } from '../../core/offers/published-config.js';
 import { armDaily, couponCodes, experiments, exposures } from '../../drizzle/schema.js';
 import { configureCouponPool } from '../../server/domain/coupon-pool.js';
+import { configureCouponLimits } from '../../server/routes/proxy/coupon-limits.js';
 import { adminCall, type JsonBody, nextOrderCouponInput } from '../helpers/offers.js';
 import { orderPayload } from '../helpers/order-payloads.js';
 import { createTestApp, SHOP_A, SHOP_B, type TestApp } from '../helpers/test-app.js';
@@ -15,12 +16,17 @@ import { createTestApp, SHOP_A, SHOP_B, type TestApp } from '../helpers/test-app
 let t: TestApp;
 let offerId: string;
 let experiment: PublishedExperiment;
+const ROOMY = {
+  perVisitor: { max: 1000, windowMs: 60_000 },
+  perAddress: { max: 1000, windowMs: 60_000 },
+};
 
 beforeAll(async () => {
   t = await createTestApp();
   await t.install(SHOP_A);
   await t.install(SHOP_B);
   configureCouponPool(t.ctx, { target: 5, lowWater: 2, pollMs: 0 });
+  configureCouponLimits(t.ctx, ROOMY);
   const created = await adminCall(t, SHOP_A, 'POST', '/offers', nextOrderCouponInput());
   expect(created.status).toBe(201);
   offerId = created.body.offer.id;
@@ -185,6 +191,31 @@ describe('POST /api/checkout/coupons', () => {
 
     const own = await ask({ offerId, customerId: gid(customer) }, { sub: gid(customer) });
     expect(own.status).toBe(200);
+  });
+
+  test('fresh customer ids from one client are throttled before the pool is drained', async () => {
+    configureCouponLimits(t.ctx, {
+      perAddress: { max: 3, windowMs: 60_000 },
+      perVisitor: { max: 2, windowMs: 60_000 },
+    });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        const customer = customerIn('treatment', 8000 + i * 50);
+        statuses.push((await ask({ offerId, customerId: gid(customer) })).status);
+      }
+      expect(statuses.filter((s) => s === 200)).toHaveLength(3);
+      expect(statuses.slice(3)).toEqual([429, 429, 429]);
+      const held = await t.db
+        .select()
+        .from(couponCodes)
+        .where(and(eq(couponCodes.shop, SHOP_A), eq(couponCodes.offerId, offerId)))
+        .all();
+      const customersHolding = held.filter((r) => r.visitor?.startsWith('customer:8')).length;
+      expect(customersHolding).toBe(3);
+    } finally {
+      configureCouponLimits(t.ctx, ROOMY);
+    }
   });
 
   test('a paused offer hands out nothing and logs nothing', async () => {

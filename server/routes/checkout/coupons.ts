@@ -4,8 +4,11 @@ import { z } from 'zod';
 import type { AppContext, AppEnv } from '../../app-context.js';
 import { bearerToken } from '../../auth/session-token.js';
 import { customerUnit, nextOrderCodeFor } from '../../domain/next-order-codes.js';
+import { clientAddress } from '../../http/client-address.js';
 import { ApiError } from '../../http/errors.js';
+import { enforceRate } from '../../http/rate-limit.js';
 import { parseOrThrow, readJson } from '../../http/validate.js';
+import { couponLimitersOf } from '../proxy/coupon-limits.js';
 
 const NO_STORE = { 'Cache-Control': 'no-store' };
 
@@ -25,7 +28,10 @@ const requestSchema = z
  *
  * The customer comes from the buyer identity the block reads. When the token carries `sub` (a
  * logged-in buyer, with customer-account access), the two must name the same customer, so a
- * signed-in buyer cannot ask for another customer's code.
+ * signed-in buyer cannot ask for another customer's code. Without `sub` the id is the client's
+ * word, so — as on the storefront's coupon route, with the same limiters — asks are limited per
+ * customer and per client address before anything is read: fresh customer ids from one place
+ * cannot drain the pool.
  */
 export function createCouponRoutes(ctx: AppContext) {
   return new Hono<AppEnv>().post('/coupons', async (c) => {
@@ -34,11 +40,19 @@ export function createCouponRoutes(ctx: AppContext) {
     if (!customer) {
       throw new ApiError(400, 'invalid_coupon_request', 'customerId: not a Shopify customer id.');
     }
+    const shop = c.get('shop');
+    const limiters = couponLimitersOf(ctx);
+    enforceRate(
+      limiters.address,
+      `${shop}\nthank-you\n${clientAddress(c, ctx.trustedProxyHeader)}`,
+      'coupon requests',
+    );
+    enforceRate(limiters.visitor, `${shop}\ncustomer:${customer}`, 'coupon requests');
     const subject = tokenSubject(c.req.header('Authorization'));
     if (subject !== null && customerUnit(subject) !== customer) {
       throw new ApiError(403, 'customer_mismatch', 'customerId is not the signed-in customer.');
     }
-    const answer = await nextOrderCodeFor(ctx, c.get('shop'), body.offerId, customer);
+    const answer = await nextOrderCodeFor(ctx, shop, body.offerId, customer);
     if (answer.kind === 'unavailable') {
       throw new ApiError(503, 'coupon_unavailable', 'No code is ready; try again shortly.', {
         ...NO_STORE,
