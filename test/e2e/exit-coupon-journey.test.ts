@@ -168,5 +168,9 @@ describe('exit-intent coupon journey', { timeout: 120_000 }, () => {
     const treatment = await reportRow(j, 'treatment');
     expect(treatment.Orders).toBe('1');
     expect(treatment.Discounts).toBe(`$${((order?.totalDiscounts ?? 0) / 100).toFixed(2)}`);
+    // The report says what the sign means for a coupon: net of what it gave away.
+    const definitions = await j.page.getByTestId('report-definitions').textContent();
+    expect(definitions).toContain('kept visitors who would have left');
+    expect(definitions).toContain('Only visitors whose exit intent fired count');
   });
 });

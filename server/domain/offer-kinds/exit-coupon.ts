@@ -21,6 +21,20 @@ export const exitCoupon: OfferKindModule<'exit_coupon'> = {
     usageLimit: 1,
   }),
   creditLine: () => 0,
+  // A coupon that only subsidised visitors who would have bought anyway must read as a loss.
+  report: {
+    definitions: {
+      incrementalRevenue:
+        '(Revenue per visitor of the variant − revenue per visitor of the holdout) × the variant’s visitors, after every discount, the coupon’s own included. Above zero: the coupon kept visitors who would have left, by more than it gave away. Below zero: it mostly discounted orders that would have been placed anyway. Only visitors whose exit intent fired count, in both groups.',
+      discounts:
+        'Discounts on the arm’s orders as Shopify reports them (total_discounts): in the variant, mostly what the coupon gave away. Already taken off revenue, so incremental revenue is net of them.',
+    },
+    verdict: {
+      metric: 'incremental revenue net of the coupon’s discount',
+      positive: 'the coupon kept visitors who would have left without buying.',
+      negative: 'a loss: the coupon mostly discounted orders that would have been placed anyway.',
+    },
+  },
   storefront: (spec, arms) => ({
     pages: spec.pages,
     intent: intentSettingsOf(spec.intent),
