@@ -120,8 +120,9 @@ export const handleShopRedact: WebhookHandler = async (ctx, webhook) =>
   [
     refunds,
     attributedLines,
-    orderUnits,
     orders,
+    // After the orders, whose delete already took their links (trigger): only strays are left.
+    orderUnits,
     events,
     pixelEvents,
     exposures,
