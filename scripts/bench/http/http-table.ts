@@ -101,8 +101,12 @@ function throughputRows(r: HttpBenchResults): string[][] {
       s.eventsPerSecond === null ? '–' : int(s.eventsPerSecond),
       s.latencyMs ? `${int(s.latencyMs.p50)} / ${int(s.latencyMs.p99)}` : '–',
       fixed(s.cpuMsPerRequest, 2),
+      // Share of one core the server used: well under 100 % means it waited (on the load
+      // generator, on I/O, or for a core on a busy machine), not that it ran out of CPU.
+      pct((s.cpuMsPerRequest * s.requestsPerSecond) / 1000),
       int(s.rssMb),
       floor ? ratio(s.requestsPerSecond / floor.requestsPerSecond) : '–',
+      floor && s.group !== 'raw' ? ratio(floor.cpuMsPerRequest / s.cpuMsPerRequest) : '–',
       ceiling?.eventsPerSecond && s.eventsPerSecond !== null
         ? ratio(s.eventsPerSecond / ceiling.eventsPerSecond)
         : '–',
@@ -194,8 +198,10 @@ export function formatHttpMarkdown(r: HttpBenchResults, machine: MachineInfo, co
         'events/s',
         'p50 / p99 ms',
         'server CPU ms / req',
+        'server busy',
         'peak RSS MB',
         '× floor',
+        '× floor by CPU',
         '× ceiling',
       ],
       throughputRows(r),
@@ -258,7 +264,18 @@ export function formatHttpMarkdown(r: HttpBenchResults, machine: MachineInfo, co
 }
 
 export function formatHttpTerminal(r: HttpBenchResults): string {
-  const head = ['scenario', 'req/s', 'events/s', 'p50/p99', 'cpu ms', 'rss', '×floor', '×ceil'];
+  const head = [
+    'scenario',
+    'req/s',
+    'events/s',
+    'p50/p99',
+    'cpu ms',
+    'busy',
+    'rss',
+    '×floor',
+    '×floor cpu',
+    '×ceil',
+  ];
   const rows = throughputRows(r);
   const widths = head.map((h, i) =>
     Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)),
