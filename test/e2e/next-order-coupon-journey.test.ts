@@ -29,12 +29,20 @@ import {
 const journey = useJourney('closer-e2e-next-order-');
 const THANK_YOU = 'iframe[data-target="purchase.thank-you.block.render"]';
 
+/** The offer's experiment, once a customer was picked for it. */
+let experimentRow: typeof experiments.$inferSelect | undefined;
+
+function assignedArm(customer: string) {
+  return experimentRow ? (assignArm(experimentRow, customer)?.key ?? null) : null;
+}
+
 async function customerIn(j: Journey, offerId: string, arm: 'treatment' | 'holdout', from: number) {
   const offer = await j.server.ctx.db.query.offers.findFirst({ where: eq(offers.id, offerId) });
   const experiment = await j.server.ctx.db.query.experiments.findFirst({
     where: and(eq(experiments.shop, j.shop), eq(experiments.key, offer?.experimentKey ?? '')),
   });
   if (!experiment) throw new Error('no experiment');
+  experimentRow = experiment;
   for (let id = from; id < from + 10_000; id++) {
     if (assignArm(experiment, String(id))?.key === arm) return String(id);
   }
@@ -45,6 +53,11 @@ async function customerIn(j: Journey, offerId: string, arm: 'treatment' | 'holdo
 async function payAs(j: Journey, customer: string, code?: string) {
   const query = new URLSearchParams({ customer, ...(code ? { code } : {}) });
   await j.page.goto(`${j.server.url}/sandbox?${query}`);
+  // The debug panel decides Thank you page offers on the customer, as the block does.
+  const arm = assignedArm(customer);
+  await expect
+    .poll(() => j.page.getByTestId('customer-decision').first().getAttribute('data-arm'), WAIT)
+    .toBe(arm);
   if (code) {
     await expect.poll(() => j.page.getByTestId('discount-code').count(), WAIT).toBeGreaterThan(0);
   }

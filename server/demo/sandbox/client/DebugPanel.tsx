@@ -1,5 +1,13 @@
 import { useState } from 'preact/hooks';
-import { decideAll, findToken, parseConfig, sandboxContext, type WantedArm } from './decisions';
+import {
+  decideAll,
+  findCustomer,
+  findToken,
+  offersOn,
+  parseConfig,
+  sandboxContext,
+  type WantedArm,
+} from './decisions';
 import type { ObservedEvent, SandboxHost, Store } from './sandbox-types';
 import { useStore } from './use-store';
 
@@ -30,9 +38,17 @@ export function DebugPanel({
   const [advanceBy, setAdvanceBy] = useState('60');
   const [codeToApply, setCodeToApply] = useState('SPRING10');
   const [codeError, setCodeError] = useState<string | null>(null);
-  const config = parseConfig(host.data.config);
+  const published = parseConfig(host.data.config);
+  // Checkout offers are decided on the checkout token, Thank you page offers on the customer.
+  const config = offersOn(published, 'checkout');
+  const thankYou = offersOn(published, 'thank_you');
   const context = sandboxContext(lines, host.data.currency, host.language);
   const decisions = decideAll(config, context, host.token);
+  const customerDecisions = decideAll(thankYou, context, host.customerId);
+  const pickCustomer = (wanted: WantedArm, offerId: string) => {
+    const customer = thankYou && findCustomer(thankYou, context, wanted, offerId);
+    if (customer) reloadWith({ customer });
+  };
   const [toAdd, setToAdd] = useState(host.data.catalog[0]?.id ?? '');
   const pick = (wanted: WantedArm, offerId?: string) => {
     const token = config && findToken(config, context, wanted, offerId);
@@ -177,7 +193,7 @@ export function DebugPanel({
       </form>
       <p class="muted">
         {config
-          ? `Published config: ${config.offers.length} offer(s), ${new Date(config.publishedAt).toLocaleString()}`
+          ? `Published config: ${published?.offers.length ?? 0} offer(s), ${new Date(config.publishedAt).toLocaleString()}`
           : 'No config published yet: activate an offer in the admin.'}
         {' · '}events → {host.data.bundleAppUrl || location.origin}
       </p>
@@ -221,6 +237,43 @@ export function DebugPanel({
           );
         })}
       </ul>
+      {customerDecisions.length > 0 && (
+        <>
+          <p class="muted">
+            Thank you page, for customer <code data-testid="customer">{host.customerId}</code>:
+          </p>
+          <ul class="decisions">
+            {customerDecisions.map((d) => {
+              const offer = thankYou?.offers.find((o) => o.id === d.offerId);
+              return (
+                <li
+                  key={d.offerId}
+                  data-testid="customer-decision"
+                  data-offer={d.offerId}
+                  data-kind={offer?.kind}
+                  data-arm={d.arm ?? 'none'}
+                >
+                  <code>{d.offerId}</code> {offer?.kind}:{' '}
+                  <strong>{d.inExperiment ? d.arm : 'outside coverage'}</strong>
+                  {d.holdout && ' (renders nothing, logs exposure on the Thank you page)'}
+                  <span class="debug-row">
+                    {offer?.experiment.arms.map((arm) => (
+                      <button
+                        key={arm.key}
+                        type="button"
+                        aria-label={`Use a ${arm.key} customer for ${d.offerId}`}
+                        onClick={() => pickCustomer({ arm: arm.key }, d.offerId)}
+                      >
+                        {arm.key}
+                      </button>
+                    ))}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
       <ol class="events" data-testid="events">
         {sent.map((e, i) => (
           <li key={i} data-type={e.type} data-status={e.status}>

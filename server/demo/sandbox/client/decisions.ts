@@ -4,6 +4,7 @@ import {
   type OfferDecision,
   type PublishedConfig,
 } from '../../../../core/decide/index';
+import { TARGET_INFO } from '../../../../core/offers/catalog';
 import type { SandboxCartLine } from './sandbox-types';
 
 /**
@@ -51,6 +52,41 @@ export function decideAll(
   token: string,
 ): OfferDecision[] {
   return config ? decideOffers(config, context, token) : [];
+}
+
+/**
+ * The config's offers of one page: the checkout's (decided on the checkout token) or the Thank
+ * you page's (decided on the customer id).
+ */
+export function offersOn(
+  config: PublishedConfig | null,
+  page: 'checkout' | 'thank_you',
+): PublishedConfig | null {
+  if (!config) return null;
+  const onThankYou = (target: string) =>
+    TARGET_INFO[target as keyof typeof TARGET_INFO]?.surface === 'thank_you';
+  return {
+    ...config,
+    offers: config.offers.filter((o) => onThankYou(o.target) === (page === 'thank_you')),
+  };
+}
+
+/** A numeric customer id that decide puts in the wanted arm of a Thank you page offer. */
+export function findCustomer(
+  config: PublishedConfig,
+  context: DecideContext,
+  wanted: WantedArm,
+  offerId: string,
+): string | null {
+  for (let i = 0; i < 10_000; i++) {
+    const customer = String(100_000 + Math.floor(Math.random() * 900_000_000));
+    const decision = decideOffers(config, context, customer).find((d) => d.offerId === offerId);
+    if (!decision) return null;
+    if (!decision.inExperiment) continue;
+    if ('arm' in wanted ? decision.arm === wanted.arm : decision.holdout === wanted.holdout)
+      return customer;
+  }
+  return null;
 }
 
 /** Which arm a token should land in: holdout or not (any content variant), or one arm by key. */
