@@ -20,7 +20,7 @@ import {
 import { startSandboxServer } from './sandbox-server.js';
 
 /** Polls for what the page shows next; generous, since this 2-core machine is shared. */
-const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 5_000 });
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000 });
 
 const BLOCK = 'iframe[data-target="purchase.checkout.block.render"]';
 const AFTER_LINES = 'iframe[data-target="purchase.checkout.cart-line-list.render-after"]';
