@@ -57,6 +57,8 @@ describe('exit-intent coupon journey', { timeout: 120_000 }, () => {
     // Into the cart (the modal may show there too), past the minimum time on the page (5 s).
     await page.getByRole('link', { name: 'Add to cart' }).click();
     await expect.poll(() => new URL(page.url()).pathname, WAIT).toBe('/dev/storefront/cart');
+    // The deferred script has run (it starts its clock then) before the page's time moves on.
+    await page.waitForLoadState('load');
     await page.clock.runFor(6_000);
     return page;
   }
