@@ -64,7 +64,14 @@ export async function ingestEvents(
   shop: string,
   batch: EventBatch,
 ): Promise<IngestResult> {
-  const catalog = await shopCacheFor(ctx).catalog(shop);
+  const cache = shopCacheFor(ctx);
+  let catalog = await cache.catalog(shop);
+  // An offer or experiment created without a publication (a draft, a split change of a paused
+  // offer) does not move the counter the cache trusts; before refusing an id the cache does not
+  // know, read the shop's catalog again. Only unknown ids pay for it, and they are rate-limited.
+  const unknown = (c: typeof catalog) =>
+    batch.events.some((e) => !c.offers.has(e.offerId) || !c.experiments.has(e.experimentKey));
+  if (unknown(catalog)) catalog = await cache.catalog(shop, { fresh: true });
   const armCache = new Map<string, string | null>();
 
   batch.events.forEach((event, i) => {

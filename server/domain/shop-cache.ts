@@ -75,11 +75,12 @@ export class ShopCache {
    * The shop's offers and experiments, as of the shop's state. A request already authenticated
    * by `isActive` finds that state fresh and reads nothing.
    */
-  async catalog(shop: string): Promise<ShopCatalog> {
+  async catalog(shop: string, options: { fresh?: boolean } = {}): Promise<ShopCatalog> {
     const entry = await this.state(shop, Math.max(this.options.recheckMs, 1_000));
     const now = this.options.now();
     const kept = entry.catalog;
     if (
+      !options.fresh &&
       kept &&
       kept.version === entry.version &&
       now - kept.loadedAt < this.options.catalogMaxAgeMs
