@@ -4,6 +4,7 @@ import { assignArm } from '../../core/decide/decide-offers.js';
 import { experiments, exposures, offers, orders } from '../../drizzle/schema.js';
 import {
   activate,
+  eventTypes,
   expectLive,
   expectNoHorizontalOverflow,
   fillCopy,
@@ -134,6 +135,10 @@ describe('next-order coupon journey', { timeout: 90_000 }, () => {
     await thankYou.getByRole('button', { name: `Copy discount code ${code}` }).click();
     await expect.poll(() => thankYou.locator('s-banner').textContent(), WAIT).toBe('Code copied.');
     expect(await j.page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+    // Seeing and copying the code are the block's impression and click, for this customer.
+    await expect
+      .poll(async () => (await eventTypes(j, offerId, treatment)).join(), WAIT)
+      .toBe('click,exposure,impression');
 
     // The Thank you page was the exposure, logged after the order it followed.
     const [exposure] = await exposureOf(j, offerId, treatment);
@@ -164,6 +169,8 @@ describe('next-order coupon journey', { timeout: 90_000 }, () => {
       await j.page.locator(THANK_YOU).evaluate((el) => el.getBoundingClientRect().height),
     ).toBe(0);
     expect(await j.page.frameLocator(THANK_YOU).locator('s-heading, s-text').count()).toBe(0);
+    // Its exposure is the server's; the block sent nothing else.
+    expect(await eventTypes(j, offerId, holdout)).toEqual([]);
   });
 
   test('the report counts the repeat order and its discount, not the order that showed the page', async () => {

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { resolveAppUrl } from './app-url';
 import { chooseOffer } from './choose-offer';
 import { buildDecideContext } from './decide-context';
+import { createHostTracker } from './host-tracker';
 import { NextOrderCoupon } from './kinds/NextOrderCoupon';
 import { type NextOrderCode, requestNextOrderCode, thankYouCustomer } from './next-order-code';
 import { readPublishedConfig } from './read-config';
@@ -19,6 +20,9 @@ export function ThankYouSlot({ host }: { host: ThankYouHost }) {
   const config = readPublishedConfig(host.appMetafields.value);
   const customer = thankYouCustomer(host);
   const settings = host.settings.value;
+  // Impressions and copies go through the events endpoint like checkout's; the exposure is the
+  // server's (logged by the coupon request), so the tracker's own exposure is a no-op there.
+  const tracker = useMemo(() => createHostTracker(host), [host]);
   const placement =
     config && customer
       ? chooseOffer(config, buildDecideContext(host, Date.now()), customer, 'thank_you_block', {
@@ -58,6 +62,8 @@ export function ThankYouSlot({ host }: { host: ThankYouHost }) {
     <NextOrderCoupon
       host={host}
       content={{ ...content, heading }}
+      onShown={() => tracker.track('impression', placement)}
+      onCopied={() => tracker.track('click', placement)}
       code={code.value}
       shopCurrency={config.currency}
     />

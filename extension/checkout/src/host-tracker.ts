@@ -5,7 +5,7 @@ import { createEventSender } from './send-events';
 import { createTracker, NO_TRACKING, type Tracker } from './tracker';
 
 /** The tracker for this extension instance, wired to the app's events endpoint. */
-export function createHostTracker(host: CheckoutHost): Tracker {
+export function createHostTracker(host: Pick<CheckoutHost, 'extension' | 'sessionToken'>): Tracker {
   if (host.extension.editor) return NO_TRACKING;
   const endpoint = `${resolveAppUrl(host.extension.scriptUrl)}/api/checkout/events`;
   const queue = createEventQueue({ send: createEventSender(host.sessionToken, endpoint) });

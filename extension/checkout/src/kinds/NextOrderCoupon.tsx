@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { PublishedContent } from '../../../../core/offers/published-config';
 import { formatExpiry, type NextOrderCode } from '../next-order-code';
 import type { ThankYouHost } from '../thank-you-host';
@@ -11,6 +11,9 @@ export interface NextOrderCouponProps {
   code: NextOrderCode;
   /** The shop currency the discount's fixed amount is in. */
   shopCurrency: string;
+  /** Called after the code is on screen (the impression), and when the buyer copies it. */
+  onShown(): void;
+  onCopied(): void;
 }
 
 const CLIPBOARD_ID = 'closer-next-order-code';
@@ -20,8 +23,16 @@ const CLIPBOARD_ID = 'closer-next-order-code';
  * code itself with a copy button (Shopify's `s-clipboard-item`, driven by the button's `--copy`
  * command) and the date it expires.
  */
-export function NextOrderCoupon({ host, content, code, shopCurrency }: NextOrderCouponProps) {
+export function NextOrderCoupon({
+  host,
+  content,
+  code,
+  shopCurrency,
+  onShown,
+  onCopied,
+}: NextOrderCouponProps) {
   const [copied, setCopied] = useState(false);
+  useEffect(() => onShown(), [code.code]);
   const { i18n } = host;
   const checkoutCurrency = host.localization.currency.value.isoCode;
   const saving = couponSaving(
@@ -41,7 +52,14 @@ export function NextOrderCoupon({ host, content, code, shopCurrency }: NextOrder
           <s-text type="strong">{code.code}</s-text>
           <s-text color="subdued">{i18n.translate('nextOrder.expires', { date: expires })}</s-text>
         </s-stack>
-        <s-clipboard-item id={CLIPBOARD_ID} text={code.code} onCopy={() => setCopied(true)} />
+        <s-clipboard-item
+          id={CLIPBOARD_ID}
+          text={code.code}
+          onCopy={() => {
+            setCopied(true);
+            onCopied();
+          }}
+        />
         <s-button
           command="--copy"
           commandFor={CLIPBOARD_ID}
