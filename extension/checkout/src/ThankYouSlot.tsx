@@ -20,8 +20,9 @@ export function ThankYouSlot({ host }: { host: ThankYouHost }) {
   const config = readPublishedConfig(host.appMetafields.value);
   const customer = thankYouCustomer(host);
   const settings = host.settings.value;
-  // Impressions and copies go through the events endpoint like checkout's; the exposure is the
-  // server's (logged by the coupon request), so the tracker's own exposure is a no-op there.
+  // Impressions and copies go through the events endpoint like checkout's. The exposure is the
+  // server's (logged by the coupon request first); the one the tracker sends before an impression
+  // finds that row and changes nothing in it.
   const tracker = useMemo(() => createHostTracker(host), [host]);
   const placement =
     config && customer
