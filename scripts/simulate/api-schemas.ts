@@ -28,7 +28,10 @@ export const offerSchema = z.object({
         price: z.number().int(),
       }),
     )
-    .min(1),
+    // Coupons reference no product; the cross-sell checks it has one.
+    .default([]),
+  /** The Shopify code behind the offer's discount (a coupon's shared code), when it has one. */
+  discountCode: z.string().nullish(),
 });
 export const offerAnswerSchema = z.object({ offer: offerSchema });
 export type ApiOffer = z.infer<typeof offerSchema>;
@@ -58,6 +61,8 @@ export const reportSchema = z.object({
       refunds: z.number(),
       attributedRevenue: z.number(),
       attachRate: z.number(),
+      /** Discounts on the arm's orders, already taken off revenue. */
+      discounts: z.number().default(0),
     }),
   ),
   comparisons: z.object({

@@ -6,6 +6,10 @@ import { SIMULATION_DEFAULTS, type SimulationInput } from './options.js';
  * the parse that turns argv into run options. Values stay strings here; options.ts validates them.
  */
 const FLAGS = {
+  kind: {
+    type: 'string',
+    help: 'cross_sell, hesitation_coupon, exit_coupon or next_order_coupon',
+  },
   units: { type: 'string', help: 'synthetic checkouts (units) to simulate' },
   lift: { type: 'string', help: 'true relative lift of revenue per unit (0.1 = +10 %)' },
   holdout: { type: 'string', help: 'share of units held out, above 0 and at most 0.5' },
@@ -15,6 +19,8 @@ const FLAGS = {
   skew: { type: 'string', help: 'share of holdout exposures a buggy client drops (trips SRM)' },
   seed: { type: 'string', help: 'seed of the shoppers drawn (same seed, same shoppers)' },
   'lift-via': { type: 'string', help: 'value (bigger orders) or conversion (more orders)' },
+  discount: { type: 'string', help: 'coupon kinds: whole percent off the order' },
+  redemption: { type: 'string', help: 'coupon kinds: share of treatment buyers using the code' },
   offer: { type: 'string', help: 'reuse this offer id instead of creating one (never archived)' },
   concurrency: { type: 'string', help: 'requests in flight at once' },
   url: { type: 'string', help: 'the running demo server (`npm start` prints its address)' },
@@ -29,6 +35,9 @@ const FLAGS = {
 type Flag = keyof typeof FLAGS;
 
 const DEFAULT_OF: Partial<Record<Flag, string | number>> = {
+  kind: SIMULATION_DEFAULTS.kind,
+  discount: SIMULATION_DEFAULTS.discount,
+  redemption: SIMULATION_DEFAULTS.redemption,
   units: SIMULATION_DEFAULTS.units,
   lift: SIMULATION_DEFAULTS.lift,
   holdout: SIMULATION_DEFAULTS.holdout,
@@ -61,7 +70,11 @@ export function simulateUsage(): string {
     'Options:',
     ...lines,
     '',
+    'Coupon kinds: the treatment converts at conversion × (1 + lift) and redeeming buyers pay',
+    'the order less --discount %, so the true incremental revenue can be negative.',
+    '',
     'Example: npm run simulate -- --units 10000 --lift 0.1 --holdout 0.5 --skew 0.2',
+    '         npm run simulate -- --kind exit_coupon --units 2000 --lift 0.05 --discount 30',
   ].join('\n');
 }
 
@@ -91,6 +104,9 @@ export function parseSimulateArgs(argv: string[]): SimulateCommand {
   return {
     help: false,
     input: {
+      kind: text('kind') as SimulationInput['kind'],
+      discount: text('discount'),
+      redemption: text('redemption'),
       units: text('units'),
       lift: text('lift'),
       holdout: text('holdout'),

@@ -30,12 +30,34 @@ export function formatSimulationResult(result: SimulationResult): string {
         (earlier ? ` + earlier ${money(earlier)}` : ''),
     ].join(' ');
   });
+  const perUnit = (minor: number) =>
+    `${(minor / 10 ** digits).toLocaleString('en-US', {
+      minimumFractionDigits: digits + 2,
+      maximumFractionDigits: digits + 2,
+    })} ${currency}`;
+  const treatment = report.arms.find((a) => !a.holdout);
+  const treatmentUnits = Math.max(1, treatment?.units ?? 1);
+  const couponLines = truth.coupon
+    ? [
+        '',
+        `coupon              ${truth.coupon.percentOff} % off, used by ${pct(truth.coupon.redemption).slice(1)} of treatment buyers` +
+          `; ${truth.arms.reduce((n, a) => n + a.redemptions, 0)} redemptions, discount cost ${money(truth.arms.reduce((n, a) => n + a.discounts, 0))}` +
+          ` (report: ${money(report.arms.reduce((n, a) => n + a.discounts, 0))})`,
+        `TRUE incr. revenue  ${perUnit(truth.incrementalPerUnit)} per treatment unit, net of the discount` +
+          (truth.incrementalPerUnit < 0
+            ? ' (a LOSS: the coupon mostly subsidises buyers who would have bought)'
+            : ''),
+        `report incr./unit   ${perUnit(inc.expected / treatmentUnits)}  (CI ${perUnit(inc.ci[0] / treatmentUnits)} … ${perUnit(inc.ci[1] / treatmentUnits)})` +
+          `  truth inside: ${yes(result.checks.incrementalInsideCi)}`,
+      ]
+    : [];
   return [
-    `offer ${result.offerId}  experiment ${result.experimentKey}  (${result.elapsedMs} ms)`,
+    `kind ${truth.kind}  offer ${result.offerId}  experiment ${result.experimentKey}  (${result.elapsedMs} ms)`,
     result.archived
       ? 'the simulated offer is archived now (its results stay under Archived; --keep leaves it active)'
       : 'the offer stays as it is (reused with --offer, or --keep)',
     `sent ${result.sent.events} events in ${result.sent.eventBatches} batches, ` +
+      (result.sent.couponCalls > 0 ? `${result.sent.couponCalls} coupon calls, ` : '') +
       `${result.sent.orders} orders, ${result.sent.refunds} refunds`,
     '',
     `${'arm'.padEnd(10)} ${'units'.padStart(8)} ${'orders'.padStart(7)} ${'net revenue'.padStart(18)} ${'refunds'.padStart(16)} ${'RPU'.padStart(12)}`,
@@ -47,10 +69,11 @@ export function formatSimulationResult(result: SimulationResult): string {
     `verdict             ${report.verdict.text}`,
     `warnings            ${report.warnings.join(', ') || 'none'}`,
     '',
-    `TRUE lift           ${pct(truth.lift)} (via ${truth.liftVia}; this sample realised ${pct(truth.sampleLift)})`,
+    `TRUE lift           ${pct(truth.lift)} (via ${truth.liftVia}${truth.coupon ? ', net of the discount' : ''}; this sample realised ${pct(truth.sampleLift)})`,
     `true lift in CI     ${yes(result.checks.liftInsideCi)}`,
     `expected incr. rev. ${money(truth.expectedIncrementalRevenue)}  in CI: ${yes(result.checks.incrementalInsideCi)}`,
-    `report = simulation ${yes(result.checks.armsMatch)} (units, orders, net revenue per arm)`,
+    `report = simulation ${yes(result.checks.armsMatch)} (units, orders, net revenue, discounts per arm)`,
+    ...couponLines,
     ...(result.before.some((a) => a.units > 0)
       ? [
           'note                offer reused: the report and its intervals include earlier traffic;',

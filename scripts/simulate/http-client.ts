@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   type AppSecrets,
   signAdminIdToken,
+  signAppProxyQuery,
   signCheckoutSessionToken,
   webhookHeaders,
 } from '../../server/demo/shopify-signatures.js';
@@ -27,10 +28,23 @@ const MAX_ATTEMPTS = 4;
 // Shopify session tokens live a minute; re-sign well before that, as the extension's cache does.
 const CHECKOUT_TOKEN_TTL_MS = 30_000;
 
+/** A coupon route's answer: the code for a treatment unit, null for the 404 everyone else gets. */
+export type CouponCode = string | null;
+
+// A coupon pool refills in the background (a 503 meanwhile): waited for longer than other calls.
+const COUPON_ATTEMPTS = 10;
+
 export interface ServerClient {
   admin(method: string, path: string, body?: unknown): Promise<unknown>;
   sendEvents(events: unknown[]): Promise<{ accepted: number; duplicates: number }>;
   sendWebhook(topic: string, payload: unknown): Promise<void>;
+  /**
+   * The storefront script's `GET /apps/closer/coupon` as Shopify's App Proxy forwards it: signed
+   * query, the shopper's address first in X-Forwarded-For.
+   */
+  proxyCoupon(offerId: string, visitorId: string, shopperIp: string): Promise<CouponCode>;
+  /** The Thank you block's `POST /api/checkout/coupons` with a checkout session token. */
+  checkoutCoupon(offerId: string, customerId: string, shopperIp: string): Promise<CouponCode>;
 }
 
 export function createServerClient(
@@ -87,13 +101,68 @@ export function createServerClient(
         },
       }));
     },
+    async proxyCoupon(offerId, visitorId, shopperIp) {
+      const answer = await send(
+        'GET /proxy/coupon',
+        async () => {
+          // Signed afresh per attempt: the route refuses a signature older than 90 s.
+          const query = signAppProxyQuery(app.apiSecret, {
+            offer: offerId,
+            vid: visitorId,
+            shop: app.shop,
+            logged_in_customer_id: '',
+            path_prefix: '/apps/closer',
+            timestamp: String(Math.floor(Date.now() / 1000)),
+          });
+          return {
+            url: `${baseUrl}/proxy/coupon?${query}`,
+            init: { headers: { 'X-Forwarded-For': shopperIp } },
+          };
+        },
+        { notFoundIsAnswer: true, attempts: COUPON_ATTEMPTS },
+      );
+      return codeOf(answer);
+    },
+    async checkoutCoupon(offerId, customerId, shopperIp) {
+      const body = JSON.stringify({ offerId, customerId: `gid://shopify/Customer/${customerId}` });
+      const answer = await send(
+        'POST /api/checkout/coupons',
+        async () => ({
+          url: `${baseUrl}/api/checkout/coupons`,
+          init: {
+            method: 'POST',
+            headers: {
+              Authorization: `Bearer ${await sessionToken()}`,
+              'Content-Type': 'application/json',
+              // Counted only by a server told to trust it (TRUSTED_PROXY_HEADER=x-forwarded-for).
+              'X-Forwarded-For': shopperIp,
+            },
+            body,
+          },
+        }),
+        { notFoundIsAnswer: true, attempts: COUPON_ATTEMPTS },
+      );
+      return codeOf(answer);
+    },
   };
 }
+
+function codeOf(answer: unknown): CouponCode {
+  if (answer === NOT_FOUND) return null;
+  const code = (answer as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string')
+    throw new Error(`a coupon answer without a code: ${JSON.stringify(answer)}`);
+  return code;
+}
+
+const NOT_FOUND = Symbol('not found');
 
 async function send(
   what: string,
   build: () => Promise<{ url: string; init: RequestInit }>,
+  options: { notFoundIsAnswer?: boolean; attempts?: number } = {},
 ): Promise<unknown> {
+  const maxAttempts = options.attempts ?? MAX_ATTEMPTS;
   for (let attempt = 1; ; attempt++) {
     const { url, init } = await build();
     let status = 0;
@@ -103,12 +172,13 @@ async function send(
       status = res.status;
       body = parseJson(await res.text());
     } catch (error) {
-      if (attempt >= MAX_ATTEMPTS) throw error;
+      if (attempt >= maxAttempts) throw error;
     }
     if (status >= 200 && status < 300) return body;
+    if (status === 404 && options.notFoundIsAnswer) return NOT_FOUND;
     const transient = status === 0 || status === 429 || status >= 500;
-    if (!transient || attempt >= MAX_ATTEMPTS) throw new SimulatorHttpError(status, body, what);
-    await new Promise((done) => setTimeout(done, 100 * 2 ** attempt));
+    if (!transient || attempt >= maxAttempts) throw new SimulatorHttpError(status, body, what);
+    await new Promise((done) => setTimeout(done, Math.min(2_000, 100 * 2 ** attempt)));
   }
 }
 

@@ -16,7 +16,7 @@ export interface OfferRef {
 
 export interface CheckoutEvent {
   id: string;
-  type: 'exposure' | 'impression' | 'click' | 'add';
+  type: 'exposure' | 'impression' | 'click' | 'add' | 'coupon_apply';
   offerId: string;
   experimentKey: string;
   arm: string;
@@ -46,6 +46,42 @@ export function eventsFor(unit: SimUnit, offer: OfferRef, at: number): CheckoutE
   return events;
 }
 
+/**
+ * The hesitation coupon's events for one unit: the exposure when the timer fires (both arms), then
+ * in the treatment the revealed coupon's impression and, for a buyer who uses it, the one-tap
+ * apply. Nothing else: the coupon adds no line.
+ */
+export function hesitationEventsFor(unit: SimUnit, offer: OfferRef, at: number): CheckoutEvent[] {
+  if (!unit.logged) return [];
+  const event = (type: CheckoutEvent['type']): CheckoutEvent => ({
+    id: randomUUID(),
+    type,
+    offerId: offer.offerId,
+    experimentKey: offer.experimentKey,
+    arm: unit.arm.key,
+    unit: unit.unit,
+    at,
+  });
+  if (unit.arm.holdout) return [event('exposure')];
+  const events = [event('exposure'), event('impression')];
+  if ((unit.order?.discount ?? 0) > 0) events.push(event('coupon_apply'));
+  return events;
+}
+
+/** How an order names its unit and the coupon it used (all optional: the cross-sell has none). */
+export interface OrderLink {
+  /** Defaults to the unit id (the checkout token is the unit of checkout kinds). */
+  checkoutToken?: string;
+  /** The storefront visitor id, carried as the `_closer_vid` cart attribute. */
+  visitorId?: string;
+  /** Numeric Shopify customer id. */
+  customerId?: string;
+  /** The code the order used; its discount is `order.discount`. */
+  code?: string;
+  /** When the order was placed (ms); defaults to now. */
+  createdAt?: number;
+}
+
 /** Splits a list into chunks of at most `size` (the events endpoint takes ≤ 50 per batch). */
 export function chunk<T>(items: readonly T[], size: number): T[][] {
   const chunks: T[][] = [];
@@ -70,9 +106,13 @@ export function orderPayload(
   offer: OfferRef,
   currency: string,
   digits: number,
+  link: OrderLink = {},
 ) {
   const money = (minor: number) => moneySet(minor, currency, digits);
-  const basket = order.subtotal - order.offerLine;
+  // Before the coupon: the basket line carries the whole order discount as its allocation, so
+  // the line amounts add up to the subtotal after discounts, as in Shopify's payload.
+  const discounted = link.code !== undefined && order.discount > 0;
+  const basket = order.subtotal + (discounted ? order.discount : 0) - order.offerLine;
   const tax = Math.round(order.subtotal * TAX_RATE);
   const lineItems: Record<string, unknown>[] = [
     {
@@ -82,7 +122,15 @@ export function orderPayload(
       quantity: 1,
       price: money(basket).shop_money.amount,
       price_set: money(basket),
-      discount_allocations: [],
+      discount_allocations: discounted
+        ? [
+            {
+              amount: money(order.discount).shop_money.amount,
+              amount_set: money(order.discount),
+              discount_application_index: 0,
+            },
+          ]
+        : [],
       properties: [],
     },
   ];
@@ -103,17 +151,33 @@ export function orderPayload(
     id: order.orderId,
     admin_graphql_api_id: `gid://shopify/Order/${order.orderId}`,
     name: `#S${order.orderId}`,
-    checkout_token: unit.unit,
+    checkout_token: link.checkoutToken ?? unit.unit,
     cart_token: null,
     currency,
-    customer: null,
+    customer: link.customerId ? { id: Number(link.customerId) } : null,
     subtotal_price: money(order.subtotal).shop_money.amount,
     subtotal_price_set: money(order.subtotal),
     total_price_set: money(order.subtotal + tax),
-    total_discounts_set: money(0),
+    total_discounts: money(discounted ? order.discount : 0).shop_money.amount,
+    total_discounts_set: money(discounted ? order.discount : 0),
     total_tax_set: money(tax),
-    created_at: new Date().toISOString(),
-    note_attributes: [],
+    discount_codes: discounted
+      ? [{ code: link.code, amount: money(order.discount).shop_money.amount, type: 'percentage' }]
+      : [],
+    discount_applications: discounted
+      ? [
+          {
+            type: 'discount_code',
+            code: link.code,
+            value_type: 'percentage',
+            target_type: 'line_item',
+            target_selection: 'all',
+            allocation_method: 'across',
+          },
+        ]
+      : [],
+    created_at: new Date(link.createdAt ?? Date.now()).toISOString(),
+    note_attributes: link.visitorId ? [{ name: '_closer_vid', value: link.visitorId }] : [],
     line_items: lineItems,
   };
 }

@@ -15,6 +15,13 @@ import { createRandom, logNormal } from './random.js';
  * - `conversion`: the treatment converts at conversion × (1 + lift); order values are equal.
  * Refunds hit both arms alike (same probability, same share of the order), so the lift of revenue
  * per unit *net of refunds* is `lift` in expectation too.
+ *
+ * Coupon kinds (`coupon` set): the treatment converts at conversion × (1 + lift) — the shoppers
+ * the coupon won over — and a share `redemption` of its buyers use the code, paying the order
+ * less `percentOff` %. So the true effect on revenue per unit is a conversion gain minus the
+ * discount given to every redeeming buyer, including those who would have paid full price: it is
+ * negative when the lift is small next to the discount. For the next-order coupon (`repeatRate`
+ * above 0), a share of the customers who come back place a second, undiscounted order too.
  */
 
 /** Log-normal spread of order values; σ = 0.6 gives a long right tail like real baskets. */
@@ -42,6 +49,22 @@ export interface PopulationParams {
   orderIdBase: number;
   /** Price of the offered variant (minor units); the added line's amount. */
   offerPrice: number;
+  /** Coupon kinds; absent (or null) for the cross-sell. */
+  coupon?: CouponModel | null;
+  /**
+   * What a unit id looks like: a checkout token or visitor id (`sim-<runTag>-<i>`, default), or
+   * a numeric Shopify customer id (next-order coupon), unique per run through `orderIdBase`.
+   */
+  unitIds?: 'token' | 'customer';
+}
+
+export interface CouponModel {
+  /** Whole percent off the order. */
+  percentOff: number;
+  /** Share of treatment buyers who use their code. */
+  redemption: number;
+  /** Share of converting units that place a second (undiscounted) order; next-order kind only. */
+  repeatRate: number;
 }
 
 export interface SimOrder {
@@ -51,6 +74,8 @@ export interface SimOrder {
   offerLine: number;
   /** Refunded merchandise; 0 when the order is not refunded. */
   refund: number;
+  /** The coupon's discount, already taken off `subtotal`; 0 when no code was used. */
+  discount: number;
 }
 
 export interface SimUnit {
@@ -61,6 +86,8 @@ export interface SimUnit {
   clicked: boolean;
   added: boolean;
   order: SimOrder | null;
+  /** A second order in the outcome window (next-order coupon only). */
+  repeat: SimOrder | null;
 }
 
 export function generatePopulation(
@@ -78,19 +105,36 @@ export function generatePopulation(
       refund: random.uniform(),
       refundShare: random.uniform(),
       skew: random.uniform(),
+      // Drawn only in coupon runs, for every unit alike, so cross-sell streams stay as they were.
+      ...(params.coupon
+        ? {
+            redeem: random.uniform(),
+            repeat: random.uniform(),
+            repeatValue: logNormal(random, params.aovMinor, ORDER_VALUE_SIGMA),
+          }
+        : {}),
     };
-    const unit = `sim-${params.runTag}-${i}`;
+    const unit =
+      params.unitIds === 'customer'
+        ? String(params.orderIdBase + 3 * params.units + i)
+        : `sim-${params.runTag}-${i}`;
     const arm = assignArm(experiment, unit);
     if (!arm) throw new Error(`unit ${unit} falls outside the experiment's coverage`);
     const treated = !arm.holdout;
     const clicked = treated && draws.click < CLICK_RATE;
     const added = clicked && draws.add < ADD_GIVEN_CLICK;
+    const coupon = params.coupon ?? null;
+    const liftVia = coupon ? 'conversion' : params.liftVia;
     const conversion =
-      params.conversion * (treated && params.liftVia === 'conversion' ? 1 + params.lift : 1);
+      params.conversion * (treated && liftVia === 'conversion' ? 1 + params.lift : 1);
     let order: SimOrder | null = null;
+    let repeat: SimOrder | null = null;
     if (draws.convert < conversion) {
-      const multiplier = treated && params.liftVia === 'value' ? 1 + params.lift : 1;
-      const subtotal = Math.max(1, Math.round(draws.value * multiplier));
+      const multiplier = treated && liftVia === 'value' ? 1 + params.lift : 1;
+      const gross = Math.max(1, Math.round(draws.value * multiplier));
+      const redeemed = coupon !== null && treated && (draws.redeem ?? 1) < coupon.redemption;
+      const discount = redeemed ? Math.round((gross * coupon.percentOff) / 100) : 0;
+      const subtotal = gross - discount;
       const share =
         draws.refundShare < FULL_REFUND_SHARE
           ? 1
@@ -101,7 +145,17 @@ export function generatePopulation(
         // A basket too small to hold the add-on means the shopper removed it again.
         offerLine: added && subtotal > params.offerPrice ? params.offerPrice : 0,
         refund: draws.refund < params.refundRate ? Math.round(subtotal * share) : 0,
+        discount,
       };
+      if (coupon && (draws.repeat ?? 1) < coupon.repeatRate) {
+        repeat = {
+          orderId: params.orderIdBase + params.units + i,
+          subtotal: Math.max(1, Math.round(draws.repeatValue ?? params.aovMinor)),
+          offerLine: 0,
+          refund: 0,
+          discount: 0,
+        };
+      }
     }
     units.push({
       unit,
@@ -110,6 +164,7 @@ export function generatePopulation(
       clicked,
       added,
       order,
+      repeat,
     });
   }
   return units;
@@ -127,6 +182,10 @@ export interface ArmTruth {
   netRevenue: number;
   /** Units of this arm whose exposure was deliberately not sent. */
   droppedUnits: number;
+  /** Coupon discounts on the arm's orders (already off grossRevenue). */
+  discounts: number;
+  /** Orders that used the coupon's code. */
+  redemptions: number;
 }
 
 /** Per-arm sums over what the server can see (orders of unlogged units join no exposure). */
@@ -143,6 +202,8 @@ export function summarizeTruth(units: readonly SimUnit[], arms: readonly Experim
         refunds: 0,
         netRevenue: 0,
         droppedUnits: 0,
+        discounts: 0,
+        redemptions: 0,
       },
     ]),
   );
@@ -154,11 +215,15 @@ export function summarizeTruth(units: readonly SimUnit[], arms: readonly Experim
       continue;
     }
     t.units += 1;
-    if (!u.order) continue;
-    t.orders += 1;
-    t.grossRevenue += u.order.subtotal;
-    t.refunds += u.order.refund;
-    t.netRevenue += u.order.subtotal - u.order.refund;
+    for (const order of [u.order, u.repeat]) {
+      if (!order) continue;
+      t.orders += 1;
+      t.grossRevenue += order.subtotal;
+      t.refunds += order.refund;
+      t.netRevenue += order.subtotal - order.refund;
+      t.discounts += order.discount;
+      if (order.discount > 0) t.redemptions += 1;
+    }
   }
   return [...byArm.values()];
 }

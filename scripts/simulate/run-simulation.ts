@@ -2,7 +2,6 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PublishedExperiment } from '../../core/decide/index.js';
-import type { OfferCreateBody } from '../../core/offers/contract.js';
 import { DEMO_SHOP_FILE, loadOrCreateDemoShop } from '../../server/demo/demo-shop.js';
 import { currencyDigits } from '../../server/domain/money.js';
 import { armsFor } from '../../server/domain/offers.js';
@@ -13,9 +12,24 @@ import {
   type SimReport,
   shopSchema,
 } from './api-schemas.js';
-import { createServerClient, type ServerClient } from './http-client.js';
-import { resolveSimulationOptions, type SimulationInput } from './options.js';
-import { chunk, eventsFor, type OfferRef, orderPayload, refundPayload } from './payloads.js';
+import { exposeCouponUnit, ordersOfUnit, type PlannedOrder } from './coupon-traffic.js';
+import { type CouponCode, createServerClient, type ServerClient } from './http-client.js';
+import { offerInputFor } from './offer-inputs.js';
+import {
+  isCouponKind,
+  resolveSimulationOptions,
+  type SimulatedKind,
+  type SimulationInput,
+} from './options.js';
+import {
+  type CheckoutEvent,
+  chunk,
+  eventsFor,
+  hesitationEventsFor,
+  type OfferRef,
+  orderPayload,
+  refundPayload,
+} from './payloads.js';
 import { runPool } from './pool.js';
 import {
   type ArmTruth,
@@ -30,7 +44,7 @@ import { checkDemoServer } from './server-check.js';
  * signed webhooks — with synthetic shoppers whose true lift is known, then reads the report back
  * so the two can be compared.
  */
-export type SimulationPhase = 'events' | 'orders' | 'refunds';
+export type SimulationPhase = 'events' | 'coupons' | 'orders' | 'refunds';
 
 export interface SimulationProgress {
   phase: SimulationPhase;
@@ -43,12 +57,18 @@ export interface RunOptions extends Partial<SimulationInput> {
 }
 
 export interface SimulationTruth {
+  kind: SimulatedKind;
+  /** True relative lift of net revenue per unit (for coupons: after the discount). */
   lift: number;
   liftVia: 'value' | 'conversion';
   /** Realised lift of net revenue per logged unit in this sample. */
   sampleLift: number;
-  /** E[(RPU_T − RPU_C)] · n_T under the simulated model, net of refunds. */
+  /** E[(RPU_T − RPU_C)] · n_T under the simulated model, net of refunds (and discounts). */
   expectedIncrementalRevenue: number;
+  /** E[RPU_T − RPU_C]: what each treatment unit truly adds (negative for a losing coupon). */
+  incrementalPerUnit: number;
+  /** Coupon kinds: the model's percent off, and the share of treatment buyers using the code. */
+  coupon: { percentOff: number; redemption: number; repeatRate: number } | null;
   arms: ArmTruth[];
 }
 
@@ -62,35 +82,27 @@ export interface SimulationResult {
   report: SimReport;
   /** Per-arm report totals before this run: non-empty only for a reused offer. */
   before: SimReport['arms'];
-  sent: { events: number; eventBatches: number; orders: number; refunds: number };
+  sent: {
+    events: number;
+    eventBatches: number;
+    /** Coupon routes called (App Proxy or checkout coupons), one per exposed unit. */
+    couponCalls: number;
+    orders: number;
+    refunds: number;
+  };
   checks: {
     liftInsideCi: boolean;
     incrementalInsideCi: boolean;
-    /** Report units, orders and net revenue equal the simulated ones, arm by arm. */
+    /** Report units, orders, net revenue and discounts equal the simulated ones, arm by arm. */
     armsMatch: boolean;
   };
   elapsedMs: number;
 }
 
-/** Marks the simulator's offers in the merchant's list, so no one mistakes one for their own. */
-export const SIMULATION_NAME_PREFIX = '[Simulation]';
+export { SIMULATION_NAME_PREFIX } from './offer-inputs.js';
 
-const OFFER_INPUT = {
-  name: `${SIMULATION_NAME_PREFIX} cross-sell`,
-  kind: 'cross_sell',
-  target: 'checkout_block',
-  variants: [
-    {
-      heading: 'Complete your order',
-      body: 'Add the care kit',
-      buttonLabel: 'Add',
-      // The demo catalog's Shoe Care Kit.
-      products: ['gid://shopify/ProductVariant/20081'],
-    },
-  ],
-  condition: null,
-  priority: 0,
-} satisfies OfferCreateBody;
+/** Of the customers a next-order coupon brings back, the share who order a second time. */
+const NEXT_ORDER_REPEAT_RATE = 0.25;
 
 export async function runSimulation(input: RunOptions): Promise<SimulationResult> {
   const { onProgress = () => {}, ...rest } = input;
@@ -109,7 +121,10 @@ export async function runSimulation(input: RunOptions): Promise<SimulationResult
   const createdId = options.offer
     ? null
     : offerAnswerSchema.parse(
-        await client.admin('POST', '/offers', { ...OFFER_INPUT, holdout: options.holdout }),
+        await client.admin('POST', '/offers', {
+          ...offerInputFor(options.kind, options.discount),
+          holdout: options.holdout,
+        }),
       ).offer.id;
   // The simulator's own offer leaves the merchant's list at the end, even when the run failed.
   const archive = async () => {
@@ -135,15 +150,19 @@ async function simulate(
   onProgress: (progress: SimulationProgress) => void,
 ): Promise<Omit<SimulationResult, 'archived' | 'elapsedMs'>> {
   const digits = currencyDigits(currency);
+  const kind = options.kind;
   const offer = await activateOffer(client, offerId);
-  const product = offer.productDetails[0]!;
+  const product = offer.productDetails[0];
+  if (kind === 'cross_sell' && !product) throw new Error(`offer ${offer.id} offers no product`);
   const ref: OfferRef = {
     offerId: offer.id,
     experimentKey: offer.experiment.key,
-    variantId: product.variantId,
-    productId: product.productId,
-    price: product.price,
+    variantId: product?.variantId ?? '',
+    productId: product?.productId ?? '',
+    price: product?.price ?? 0,
   };
+  if (kind === 'hesitation_coupon' && !offer.discountCode)
+    throw new Error(`offer ${offer.id} has no discount code to apply`);
   // What the published config carries, so assignArm sees exactly what the extension sees.
   const experiment: PublishedExperiment = {
     key: offer.experiment.key,
@@ -160,23 +179,37 @@ async function simulate(
   const before = options.offer ? (await fetchReport()).arms : [];
 
   const aovMinor = options.aov * 10 ** digits;
+  const coupon = isCouponKind(kind)
+    ? {
+        percentOff: options.discount,
+        redemption: options.redemption,
+        repeatRate: kind === 'next_order_coupon' ? NEXT_ORDER_REPEAT_RATE : 0,
+      }
+    : null;
+  // Below 9·10¹⁴, so order id · 10 + line number stays a safe integer.
+  const orderIdBase = randomInt(100_000_000, 900_000_000) * 1_000_000;
   const units = generatePopulation(
     {
       ...options,
       aovMinor,
       runTag: randomBytes(4).toString('hex'),
-      // Below 9·10¹⁴, so order id · 10 + line number stays a safe integer.
-      orderIdBase: randomInt(100_000_000, 900_000_000) * 1_000_000,
+      orderIdBase,
       offerPrice: ref.price,
+      coupon,
+      unitIds: kind === 'next_order_coupon' ? 'customer' : 'token',
     },
     experiment,
   );
+  const runStartedAt = Date.now();
 
-  const now = Date.now();
-  const batches = chunk(
-    units.flatMap((u) => eventsFor(u, ref, now)),
-    50,
-  );
+  // Exposures, the way the kind's surface logs them.
+  const eventsOf = (u: (typeof units)[number]): CheckoutEvent[] =>
+    kind === 'cross_sell'
+      ? eventsFor(u, ref, runStartedAt)
+      : kind === 'hesitation_coupon'
+        ? hesitationEventsFor(u, ref, runStartedAt)
+        : [];
+  const batches = chunk(units.flatMap(eventsOf), 50);
   let events = 0;
   await runPool(
     batches,
@@ -190,25 +223,58 @@ async function simulate(
     },
     (done, total) => onProgress({ phase: 'events', done, total }),
   );
+  const codes = new Map<string, CouponCode>();
+  if (kind === 'hesitation_coupon') {
+    for (const u of units) if (!u.arm.holdout) codes.set(u.unit, offer.discountCode ?? null);
+  }
+  let couponCalls = 0;
+  if (kind === 'exit_coupon' || kind === 'next_order_coupon') {
+    const logged = units.map((u, index) => ({ u, index })).filter(({ u }) => u.logged);
+    await runPool(
+      logged,
+      options.concurrency,
+      async ({ u, index }) => {
+        codes.set(u.unit, await exposeCouponUnit(client, kind, offer.id, u, index));
+        couponCalls += 1;
+      },
+      (done, total) => onProgress({ phase: 'coupons', done, total }),
+    );
+  }
 
-  const ordered = units.filter((u) => u.order !== null);
+  const planned: PlannedOrder[] = units.flatMap((u, index) =>
+    kind === 'cross_sell'
+      ? u.order
+        ? [{ unit: u, order: u.order, link: {} }]
+        : []
+      : ordersOfUnit(
+          kind,
+          u,
+          codes.get(u.unit) ?? null,
+          runStartedAt,
+          orderIdBase + 2 * units.length + index,
+        ),
+  );
   await runPool(
-    ordered,
+    planned,
     options.concurrency,
-    (u) => client.sendWebhook('orders/create', orderPayload(u, u.order!, ref, currency, digits)),
+    (p) =>
+      client.sendWebhook(
+        'orders/create',
+        orderPayload(p.unit, p.order, ref, currency, digits, p.link),
+      ),
     (done, total) => onProgress({ phase: 'orders', done, total }),
   );
-  const refunded = ordered.filter((u) => u.order!.refund > 0);
+  const refunded = planned.filter((p) => p.order.refund > 0);
   await runPool(
     refunded,
     options.concurrency,
-    (u) => client.sendWebhook('refunds/create', refundPayload(u.order!, currency, digits)),
+    (p) => client.sendWebhook('refunds/create', refundPayload(p.order, currency, digits)),
     (done, total) => onProgress({ phase: 'refunds', done, total }),
   );
 
   const report = await fetchReport();
   const arms = summarizeTruth(units, experiment.arms);
-  const truth = describeTruth(arms, options, aovMinor);
+  const truth = describeTruth(kind, arms, options, aovMinor, coupon);
   const inside = (value: number, [low, high]: [number, number]) => low <= value && value <= high;
   return {
     offerId: offer.id,
@@ -220,7 +286,8 @@ async function simulate(
     sent: {
       events,
       eventBatches: batches.length,
-      orders: ordered.length,
+      couponCalls,
+      orders: planned.length,
       refunds: refunded.length,
     },
     checks: {
@@ -231,12 +298,18 @@ async function simulate(
       ),
       armsMatch: arms.every((t) => {
         const r = report.arms.find((a) => a.arm === t.arm);
-        const b = before.find((a) => a.arm === t.arm) ?? { units: 0, orders: 0, revenue: 0 };
+        const b = before.find((a) => a.arm === t.arm) ?? {
+          units: 0,
+          orders: 0,
+          revenue: 0,
+          discounts: 0,
+        };
         return (
           r !== undefined &&
           r.units - b.units === t.units &&
           r.orders - b.orders === t.orders &&
-          r.revenue - b.revenue === t.netRevenue
+          r.revenue - b.revenue === t.netRevenue &&
+          r.discounts - b.discounts === t.discounts
         );
       }),
     },
@@ -255,7 +328,15 @@ async function activateOffer(client: ServerClient, id: string): Promise<ApiOffer
   return activated.offer;
 }
 
+/**
+ * The truth the run is judged by. Cross-sell: revenue per unit × (1 + lift). Coupons: with c the
+ * conversion, A the mean order, k = 1 − refundRate · mean refunded share, d the percent off, r
+ * the redemption and q the second-order rate (next-order kind), E[RPU_holdout] = c·A·(k + q) and
+ * E[RPU_treatment] = c(1 + lift)·A·((1 − r·d)·k + q): the conversion gain less the discount paid
+ * to every redeeming buyer, so it is negative when the discount outweighs the gain.
+ */
 function describeTruth(
+  kind: SimulatedKind,
   arms: ArmTruth[],
   options: {
     lift: number;
@@ -264,17 +345,30 @@ function describeTruth(
     refundRate: number;
   },
   aovMinor: number,
+  coupon: { percentOff: number; redemption: number; repeatRate: number } | null,
 ): SimulationTruth {
   const control = arms.find((a) => a.holdout);
   const treatment = arms.find((a) => !a.holdout);
   const rpu = (a: ArmTruth | undefined) => (a && a.units > 0 ? a.netRevenue / a.units : 0);
-  const expectedControlRpu =
-    options.conversion * aovMinor * (1 - options.refundRate * MEAN_REFUNDED_SHARE);
+  const kept = 1 - options.refundRate * MEAN_REFUNDED_SHARE;
+  const expectedControlRpu = coupon
+    ? options.conversion * aovMinor * (kept + coupon.repeatRate)
+    : options.conversion * aovMinor * kept;
+  const expectedTreatmentRpu = coupon
+    ? options.conversion *
+      (1 + options.lift) *
+      aovMinor *
+      ((1 - (coupon.redemption * coupon.percentOff) / 100) * kept + coupon.repeatRate)
+    : expectedControlRpu * (1 + options.lift);
+  const incrementalPerUnit = expectedTreatmentRpu - expectedControlRpu;
   return {
-    lift: options.lift,
-    liftVia: options.liftVia,
+    kind,
+    lift: expectedTreatmentRpu / expectedControlRpu - 1,
+    liftVia: coupon ? 'conversion' : options.liftVia,
     sampleLift: rpu(control) > 0 ? rpu(treatment) / rpu(control) - 1 : Number.NaN,
-    expectedIncrementalRevenue: options.lift * expectedControlRpu * (treatment?.units ?? 0),
+    expectedIncrementalRevenue: incrementalPerUnit * (treatment?.units ?? 0),
+    incrementalPerUnit,
+    coupon,
     arms,
   };
 }
