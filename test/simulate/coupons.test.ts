@@ -1,0 +1,137 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { runSimulation, type SimulationResult } from '../../scripts/simulate/run-simulation.js';
+import { type RunningServer, startServer } from '../../server/boot.js';
+import { parseEnv } from '../../server/env.js';
+import { createLogger } from '../../server/logger.js';
+
+/*
+ * The simulator's coupon kinds against a real demo server over real HTTP: each kind exposes its
+ * units the way its surface does (checkout events, the signed App Proxy coupon route, the Thank you
+ * page's coupon endpoint) and places signed orders carrying the unit link and the discount. The
+ * true effect — a conversion gain less the discount every redeeming buyer got — is known, so the
+ * report's incremental revenue (net of the discount) must hold it inside its interval, negative
+ * truth included. Seeds fixed: each run is deterministic up to the offer's random hash seed.
+ */
+let dataDir: string;
+let server: RunningServer;
+
+beforeAll(async () => {
+  // The demo server as `npm start` runs it (test/helpers/demo-server.ts), deployed behind a proxy
+  // that names the client in X-Forwarded-For: every simulated shopper sends from an address of
+  // their own, so the per-client limits (checkout routes, coupon routes) count shoppers, as in
+  // production, rather than the one loopback address all of them share here.
+  dataDir = mkdtempSync(join(tmpdir(), 'closer-simulate-coupons-'));
+  const env = parseEnv({
+    PORT: '0',
+    DATA_DIR: dataDir,
+    DATABASE_URL: `file:${join(dataDir, 'closer.db')}`,
+    TRUSTED_PROXY_HEADER: 'x-forwarded-for',
+  });
+  server = await startServer(env, createLogger('silent'));
+});
+afterAll(async () => {
+  await server.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+// Generous guards against a hung server, not performance assertions.
+const RUN_TIMEOUT_MS = 60_000;
+
+function expectTruthRecovered(result: SimulationResult) {
+  const { report, truth } = result;
+  const [low, high] = report.comparisons.incrementalRevenue.ci;
+  expect(low).toBeLessThanOrEqual(truth.expectedIncrementalRevenue);
+  expect(high).toBeGreaterThanOrEqual(truth.expectedIncrementalRevenue);
+  expect(result.checks.incrementalInsideCi).toBe(true);
+  expect(result.checks.liftInsideCi).toBe(true);
+  // The report counts exactly what was simulated, discounts included, arm by arm.
+  for (const simulated of truth.arms) {
+    const reported = report.arms.find((a) => a.arm === simulated.arm);
+    expect(reported?.units).toBe(simulated.units);
+    expect(reported?.orders).toBe(simulated.orders);
+    expect(reported?.revenue).toBe(simulated.netRevenue);
+    expect(reported?.discounts).toBe(simulated.discounts);
+  }
+  expect(result.checks.armsMatch).toBe(true);
+  const holdout = truth.arms.find((a) => a.holdout);
+  const treatment = truth.arms.find((a) => !a.holdout);
+  expect(holdout?.discounts).toBe(0);
+  expect(treatment?.redemptions).toBeGreaterThan(0);
+  expect(treatment?.discounts).toBeGreaterThan(0);
+}
+
+describe('traffic simulator, coupon kinds', () => {
+  test(
+    'hesitation coupon with a NEGATIVE true effect (small lift, deep discount): the report shows the loss within its interval',
+    async () => {
+      const result = await runSimulation({
+        baseUrl: server.url,
+        dataDir,
+        kind: 'hesitation_coupon',
+        units: 3000,
+        conversion: 0.4,
+        lift: 0.05,
+        discount: 30,
+        redemption: 0.9,
+        refundRate: 0.05,
+        seed: 21,
+      });
+      expect(result.truth.incrementalPerUnit).toBeLessThan(0);
+      expectTruthRecovered(result);
+      // The loss is seen, not just allowed: the whole interval is below zero.
+      expect(result.report.comparisons.incrementalRevenue.ci[1]).toBeLessThan(0);
+    },
+    RUN_TIMEOUT_MS,
+  );
+
+  test(
+    'exit coupon (visitor unit, App Proxy codes, _closer_vid orders) with a positive true effect',
+    async () => {
+      const result = await runSimulation({
+        baseUrl: server.url,
+        dataDir,
+        kind: 'exit_coupon',
+        units: 1200,
+        conversion: 0.2,
+        lift: 0.6,
+        discount: 10,
+        redemption: 0.8,
+        refundRate: 0.05,
+        seed: 5,
+      });
+      expect(result.truth.incrementalPerUnit).toBeGreaterThan(0);
+      expect(result.sent.couponCalls).toBe(1200);
+      expectTruthRecovered(result);
+    },
+    RUN_TIMEOUT_MS,
+  );
+
+  test(
+    'next-order coupon (customer unit, Thank you codes, repeat orders in the window) with a negative true effect',
+    async () => {
+      const result = await runSimulation({
+        baseUrl: server.url,
+        dataDir,
+        kind: 'next_order_coupon',
+        units: 1200,
+        conversion: 0.3,
+        lift: 0.02,
+        discount: 40,
+        redemption: 1,
+        refundRate: 0,
+        seed: 9,
+      });
+      expect(result.truth.incrementalPerUnit).toBeLessThan(0);
+      expect(result.sent.couponCalls).toBe(1200);
+      // Every customer's first order (the one that showed the Thank you page) was sent too, and
+      // none of them counts: the report's orders are the repeat orders only.
+      const repeatOrders = result.truth.arms.reduce((n, a) => n + a.orders, 0);
+      expect(result.sent.orders).toBe(1200 + repeatOrders);
+      expectTruthRecovered(result);
+    },
+    RUN_TIMEOUT_MS,
+  );
+});
