@@ -1,7 +1,5 @@
 import { type UnitKind, VISITOR_ATTRIBUTE } from '../../../core/offers/catalog.js';
-import { orderUnits } from '../../../drizzle/schema.js';
-import type { AppContext } from '../../app-context.js';
-import type { WebhookWrite } from './types.js';
+import { sqlWrite, type WebhookWrite } from './types.js';
 
 /** The storefront script's visitor id (extension/storefront/src/visitor.ts); anything else is not one. */
 const VISITOR_ID = /^[A-Za-z0-9_-]{8,64}$/;
@@ -32,11 +30,13 @@ export function unitsOfOrder(order: OrderIdentity): { unitKind: UnitKind; unit: 
  * The `order_units` rows for an order, idempotent on their key so a redelivered order links
  * nothing twice. Null when the order names no unit (a draft order without checkout or customer).
  */
-export function orderUnitsWrite(ctx: AppContext, order: OrderIdentity): WebhookWrite | null {
+export function orderUnitsWrite(order: OrderIdentity): WebhookWrite | null {
   const units = unitsOfOrder(order);
   if (units.length === 0) return null;
-  return ctx.db
-    .insert(orderUnits)
-    .values(units.map((u) => ({ shop: order.shop, orderId: order.orderId, ...u })))
-    .onConflictDoNothing();
+  // Three shapes at most (one to three units), each prepared once (db/sql-runner.ts).
+  return sqlWrite(
+    `insert into order_units (shop, order_id, unit_kind, unit)
+      values ${units.map(() => '(?, ?, ?, ?)').join(', ')} on conflict do nothing`,
+    units.flatMap((u) => [order.shop, order.orderId, u.unitKind, u.unit]),
+  );
 }

@@ -22,3 +22,8 @@ export interface WebhookWrite {
  * and changes nothing.
  */
 export type WebhookHandler = (ctx: AppContext, webhook: WebhookDelivery) => Promise<WebhookWrite[]>;
+
+/** A write given as SQL: for the hot statements, where building them with drizzle showed. */
+export function sqlWrite(sql: string, params: unknown[]): WebhookWrite {
+  return { toSQL: () => ({ sql, params }) };
+}
