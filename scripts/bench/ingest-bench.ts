@@ -47,7 +47,11 @@ export async function benchIngestion(
     const clicked = !arm.holdout && random.uniform() < 0.2;
     const added = clicked && random.uniform() < 0.5;
     all.push(
-      ...eventsFor({ unit, arm, logged: true, clicked, added, order: null }, ref, Date.now()),
+      ...eventsFor(
+        { unit, arm, logged: true, clicked, added, order: null, repeat: null },
+        ref,
+        Date.now(),
+      ),
     );
   }
   const sent = all.slice(0, options.events);

@@ -40,7 +40,15 @@ export function createOrderStream(
     const offerLine = !arm.holdout && n % 10 === 3 ? offer.price : 0;
     const body = JSON.stringify(
       orderPayload(
-        { unit, arm, logged: true, clicked: offerLine > 0, added: offerLine > 0, order: null },
+        {
+          unit,
+          arm,
+          logged: true,
+          clicked: offerLine > 0,
+          added: offerLine > 0,
+          order: null,
+          repeat: null,
+        },
         { orderId: options.base + n, subtotal, offerLine, refund: 0 },
         ref,
         'USD',
