@@ -143,7 +143,8 @@ export function generatePopulation(
         orderId: params.orderIdBase + i,
         subtotal,
         // A basket too small to hold the add-on means the shopper removed it again.
-        offerLine: added && subtotal > params.offerPrice ? params.offerPrice : 0,
+        // A coupon adds no line.
+        offerLine: !coupon && added && subtotal > params.offerPrice ? params.offerPrice : 0,
         refund: draws.refund < params.refundRate ? Math.round(subtotal * share) : 0,
         discount,
       };

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { describe, expect, test } from 'vitest';
 import { parseSimulateArgs } from '../../scripts/simulate/cli-args.js';
+import { resolveSimulationOptions } from '../../scripts/simulate/options.js';
 
 /*
  * `npm run simulate` as a person types it: the real entry run through tsx in a child process
@@ -34,7 +35,18 @@ describe('npm run simulate on the command line', () => {
       const run = simulate(['--help']);
       expect(run.status).toBe(0);
       expect(run.stdout).toMatch(/^Usage: npm run simulate -- \[options\]/);
-      for (const flag of ['--units', '--lift', '--holdout', '--url', '--keep', '--skew', '--offer'])
+      for (const flag of [
+        '--units',
+        '--lift',
+        '--holdout',
+        '--url',
+        '--keep',
+        '--skew',
+        '--offer',
+        '--kind',
+        '--discount',
+        '--redemption',
+      ])
         expect(run.stdout).toContain(flag);
       expect(run.stdout).toContain('[http://127.0.0.1:3000]');
       expect(run.stdout).toContain('[Simulation]');
@@ -81,5 +93,23 @@ describe('parseSimulateArgs', () => {
       }),
     });
     expect(parseSimulateArgs(['-h'])).toEqual({ help: true });
+    expect(
+      parseSimulateArgs(['--kind', 'exit_coupon', '--discount', '30', '--redemption', '0.9']),
+    ).toEqual({
+      help: false,
+      input: expect.objectContaining({ kind: 'exit_coupon', discount: '30', redemption: '0.9' }),
+    });
+  });
+
+  test('an unknown kind and a discount out of range are named by their flag', () => {
+    expect(() => resolveSimulationOptions({ kind: 'popup' as never })).toThrow(/--kind:/);
+    expect(() => resolveSimulationOptions({ kind: 'exit_coupon', discount: 95 })).toThrow(
+      /--discount:/,
+    );
+    expect(resolveSimulationOptions({}).kind).toBe('cross_sell');
+    // Coupons lift conversion, so conversion × (1 + lift) must stay a probability.
+    expect(() =>
+      resolveSimulationOptions({ kind: 'hesitation_coupon', conversion: 0.8, lift: 0.5 }),
+    ).toThrow(/--lift:/);
   });
 });

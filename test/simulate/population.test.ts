@@ -80,3 +80,60 @@ describe('synthetic shoppers', () => {
     expect(share).toBeLessThan(0.27);
   });
 });
+
+describe('synthetic shoppers, coupon kinds', () => {
+  const coupon = { percentOff: 30, redemption: 0.9, repeatRate: 0 };
+
+  test('cross-sell draws are unchanged by the coupon model existing (same seed, same shoppers)', () => {
+    const a = generatePopulation(params({ units: 300 }), experiment);
+    const b = generatePopulation(params({ units: 300, coupon: null }), experiment);
+    expect(b).toEqual(a);
+  });
+
+  test('only treatment buyers redeem, at the redemption rate, paying the order less the percent off', () => {
+    const units = generatePopulation(params({ coupon, lift: 0.05 }), experiment);
+    const redeemed = units.filter((u) => (u.order?.discount ?? 0) > 0);
+    expect(redeemed.every((u) => !u.arm.holdout)).toBe(true);
+    const treatmentBuyers = units.filter((u) => !u.arm.holdout && u.order).length;
+    expect(redeemed.length / treatmentBuyers).toBeGreaterThan(0.87);
+    expect(redeemed.length / treatmentBuyers).toBeLessThan(0.93);
+    for (const { order } of redeemed) {
+      const gross = order!.subtotal + order!.discount;
+      expect(order!.discount).toBe(Math.round((gross * 30) / 100));
+    }
+    // No cross-sell line on a coupon order.
+    expect(units.every((u) => (u.order?.offerLine ?? 0) === 0)).toBe(true);
+  });
+
+  test('a small conversion lift under a deep discount loses revenue per unit; a large one gains', () => {
+    // (1 + 0.05) · (1 − 0.9 · 0.3) = 0.77 of the holdout's revenue per unit.
+    expect(rpuLift(generatePopulation(params({ coupon, lift: 0.05 }), experiment))).toBeLessThan(
+      -0.18,
+    );
+    // (1 + 0.6) · (1 − 0.8 · 0.1) = 1.47.
+    const generous = { percentOff: 10, redemption: 0.8, repeatRate: 0 };
+    const gain = rpuLift(generatePopulation(params({ coupon: generous, lift: 0.6 }), experiment));
+    expect(gain).toBeGreaterThan(0.4);
+    expect(gain).toBeLessThan(0.55);
+  });
+
+  test('next-order customers: numeric unit ids, a share order twice, the second order undiscounted', () => {
+    const units = generatePopulation(
+      params({ coupon: { ...coupon, repeatRate: 0.25 }, unitIds: 'customer', units: 20_000 }),
+      experiment,
+    );
+    expect(units.every((u) => /^\d+$/.test(u.unit))).toBe(true);
+    expect(new Set(units.map((u) => u.unit)).size).toBe(units.length);
+    const repeats = units.filter((u) => u.repeat);
+    expect(repeats.every((u) => u.order !== null && u.repeat!.discount === 0)).toBe(true);
+    const share = repeats.length / units.filter((u) => u.order).length;
+    expect(share).toBeGreaterThan(0.22);
+    expect(share).toBeLessThan(0.28);
+    const [holdout] = summarizeTruth(units, experiment.arms);
+    expect(holdout!.orders).toBe(
+      units
+        .filter((u) => u.arm.holdout)
+        .reduce((n, u) => n + (u.order ? 1 : 0) + (u.repeat ? 1 : 0), 0),
+    );
+  });
+});
