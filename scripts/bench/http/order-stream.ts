@@ -49,7 +49,7 @@ export function createOrderStream(
           order: null,
           repeat: null,
         },
-        { orderId: options.base + n, subtotal, offerLine, refund: 0 },
+        { orderId: options.base + n, subtotal, offerLine, refund: 0, discount: 0 },
         ref,
         'USD',
         2,
