@@ -1,4 +1,4 @@
-import type { CouponCode, ServerClient } from './http-client.js';
+import { type CouponCode, type ServerClient, SimulatorHttpError } from './http-client.js';
 import type { SimulatedKind } from './options.js';
 import type { OrderLink } from './payloads.js';
 import type { SimOrder, SimUnit } from './population.js';
@@ -17,10 +17,21 @@ export async function exposeCouponUnit(
   index: number,
 ): Promise<CouponCode> {
   const ip = shopperIp(index);
-  const code =
-    kind === 'exit_coupon'
-      ? await client.proxyCoupon(offerId, unit.unit, ip)
-      : await client.checkoutCoupon(offerId, unit.unit, ip);
+  let code: CouponCode;
+  try {
+    code =
+      kind === 'exit_coupon'
+        ? await client.proxyCoupon(offerId, unit.unit, ip)
+        : await client.checkoutCoupon(offerId, unit.unit, ip);
+  } catch (error) {
+    // The checkout routes limit requests per client address; a server that does not read the
+    // shopper's address from X-Forwarded-For sees every simulated customer as one client.
+    if (error instanceof SimulatorHttpError && error.status === 429 && kind === 'next_order_coupon')
+      throw new Error(
+        `${error.message}\nEvery simulated customer counts as one client unless the server reads X-Forwarded-For: start it with \`TRUSTED_PROXY_HEADER=x-forwarded-for npm start\`, or simulate fewer customers (--units).`,
+      );
+    throw error;
+  }
   if (unit.arm.holdout && code !== null)
     throw new Error(`holdout unit ${unit.unit} was handed a code`);
   if (!unit.arm.holdout && code === null)

@@ -11,7 +11,7 @@ export const SIMULATION_NAME_PREFIX = '[Simulation]';
  */
 export function offerInputFor(kind: SimulatedKind, percentOff: number): OfferCreateBody {
   const common = {
-    name: `${SIMULATION_NAME_PREFIX} ${kind.replace(/_/g, ' ')}`,
+    name: `${SIMULATION_NAME_PREFIX} ${kind.replace(/_/g, '-')}`,
     condition: null,
     priority: 0,
   };
