@@ -91,7 +91,7 @@ describe('HTTP ingestion bench, smoke run', () => {
       'events at batch 3 over HTTP',
       'events at batch 50',
       'signed webhooks',
-      'server start (`node --import tsx server/main.ts`)',
+      'server start (`node --import tsx server/main.ts`, source entry)',
       'kill -9 in the middle of a run',
     ]);
     const markdown = formatHttpMarkdown(results, describeMachine(), 'npm test');

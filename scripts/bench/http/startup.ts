@@ -7,12 +7,15 @@ import { join } from 'node:path';
  * Start-up of the real server in demo mode on an empty data folder: from spawning the command to
  * the first answer on the port (listening) and to `/health` answering 200 (the app mounted, the
  * database migrated, the demo shop installed); then the server process's RSS after a second of
- * idling. `npm-start` is `npm start` as package.json has it; `entry` is the server entry run the
- * way `npm start` runs it after its build step, on this Node with tsx.
+ * idling. `npm-start` is `npm start` as package.json has it (it builds what is stale first);
+ * `entry` is the server's source entry on this Node with tsx, which builds nothing (the smoke
+ * test's choice: it must not rewrite dist/).
  */
 export interface StartupResult {
   kind: 'npm-start' | 'entry';
   command: string;
+  /** What the run stands for, e.g. "first run" or "up to date". */
+  label: string;
   listeningMs: number;
   readyMs: number;
   /** RSS of the server's own process (the deepest one in the tree the command started). */
@@ -63,6 +66,7 @@ function tree(pid: number, depth = 0): { pid: number; depth: number }[] {
 export async function measureStartup(
   kind: StartupResult['kind'],
   dataDir: string,
+  label = '',
 ): Promise<StartupResult> {
   mkdirSync(dataDir, { recursive: true });
   const port = await freePort();
@@ -124,6 +128,7 @@ export async function measureStartup(
     return {
       kind,
       command: kind === 'npm-start' ? 'npm start' : 'node --import tsx server/main.ts',
+      label,
       listeningMs,
       readyMs,
       idleRssMb: (server ? rssBytes(server.pid) : 0) / 2 ** 20,
