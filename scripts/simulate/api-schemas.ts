@@ -10,6 +10,7 @@ const armSchema = z.object({ key: z.string(), weight: z.number(), holdout: z.boo
 
 export const offerSchema = z.object({
   id: z.string(),
+  kind: z.string().optional(),
   status: z.enum(['draft', 'active', 'paused', 'archived']),
   holdout: z.number(),
   experiment: z.object({

@@ -11,7 +11,10 @@ const FLAGS = {
     help: 'cross_sell, hesitation_coupon, exit_coupon or next_order_coupon',
   },
   units: { type: 'string', help: 'synthetic checkouts (units) to simulate' },
-  lift: { type: 'string', help: 'true relative lift of revenue per unit (0.1 = +10 %)' },
+  lift: {
+    type: 'string',
+    help: 'true relative lift of revenue per unit (0.1 = +10 %); coupons: of conversion',
+  },
   holdout: { type: 'string', help: 'share of units held out, above 0 and at most 0.5' },
   conversion: { type: 'string', help: 'share of units that place an order' },
   aov: { type: 'string', help: "average order value in the shop's currency (60 = $60.00)" },

@@ -152,6 +152,8 @@ async function simulate(
   const digits = currencyDigits(currency);
   const kind = options.kind;
   const offer = await activateOffer(client, offerId);
+  if (offer.kind !== undefined && offer.kind !== kind)
+    throw new Error(`offer ${offer.id} is a ${offer.kind}: pass --kind ${offer.kind} to reuse it`);
   const product = offer.productDetails[0];
   if (kind === 'cross_sell' && !product) throw new Error(`offer ${offer.id} offers no product`);
   const ref: OfferRef = {

@@ -87,7 +87,7 @@ describe('traffic simulator, coupon kinds', () => {
         baseUrl: server.url,
         dataDir,
         kind: 'hesitation_coupon',
-        units: 3000,
+        units: 2000,
         conversion: 0.4,
         lift: 0.05,
         discount: 30,
@@ -108,7 +108,7 @@ describe('traffic simulator, coupon kinds', () => {
         baseUrl: server.url,
         dataDir,
         kind: 'exit_coupon',
-        units: 1000,
+        units: 600,
         conversion: 0.2,
         lift: 0.6,
         discount: 10,
@@ -117,7 +117,7 @@ describe('traffic simulator, coupon kinds', () => {
         seed: 5,
       });
       expect(result.truth.incrementalPerUnit).toBeGreaterThan(0);
-      expect(result.sent.couponCalls).toBe(1000);
+      expect(result.sent.couponCalls).toBe(600);
       expectTruthRecovered(result);
       // One pooled code per treatment visitor; each order that used one marked it redeemed.
       const treatment = result.truth.arms.find((a) => !a.holdout);
@@ -136,7 +136,7 @@ describe('traffic simulator, coupon kinds', () => {
         baseUrl: server.url,
         dataDir,
         kind: 'next_order_coupon',
-        units: 1000,
+        units: 600,
         conversion: 0.3,
         lift: 0.02,
         discount: 40,
@@ -145,11 +145,11 @@ describe('traffic simulator, coupon kinds', () => {
         seed: 9,
       });
       expect(result.truth.incrementalPerUnit).toBeLessThan(0);
-      expect(result.sent.couponCalls).toBe(1000);
+      expect(result.sent.couponCalls).toBe(600);
       // Every customer's first order (the one that showed the Thank you page) was sent too, and
       // none of them counts: the report's orders are the repeat orders only.
       const repeatOrders = result.truth.arms.reduce((n, a) => n + a.orders, 0);
-      expect(result.sent.orders).toBe(1000 + repeatOrders);
+      expect(result.sent.orders).toBe(600 + repeatOrders);
       expectTruthRecovered(result);
       const treatment = result.truth.arms.find((a) => !a.holdout);
       expect(await pooledCodes(result.offerId)).toEqual({
