@@ -102,8 +102,10 @@ export class GroupCommit<R, A> {
       const write = this.plan(group.map((waiting) => waiting.request));
       answers = write.answers(await this.runner.write(write.statements));
     } catch (error) {
-      if (group.length === 1) {
-        group[0]?.reject(error);
+      if (group.length === 1 || isLockTimeout(error)) {
+        // A lock held elsewhere past busy_timeout is no request's fault, and retrying each one
+        // would wait that long again per request: the group fails together and clients retry.
+        for (const waiting of group) waiting.reject(error);
         return;
       }
       // Nothing of the group was committed; write each request alone so only the bad one fails.
@@ -114,6 +116,11 @@ export class GroupCommit<R, A> {
       waiting.resolve(answers[i] as A);
     });
   }
+}
+
+function isLockTimeout(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code);
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: one registry holds writers of every request type.

@@ -283,4 +283,57 @@ describe('group commit through the client batch API (as against a remote libSQL 
       client.close();
     }
   });
+
+  test('a group that meets a lock held elsewhere fails together, without retrying each request', async () => {
+    const fileUrl = `file:${join(dir, 'locked.db')}`;
+    (await openDatabase(fileUrl)).close();
+    const holder = createClient({ url: fileUrl });
+    const client = createClient({ url: fileUrl, timeout: 20 });
+    const lock = await holder.transaction('write');
+    try {
+      const runner = sqlRunnerFor(client);
+      let attempts = 0;
+      const counted = {
+        read: runner.read.bind(runner),
+        write: (statements: Parameters<typeof runner.write>[0]) => {
+          attempts++;
+          return runner.write(statements);
+        },
+      };
+      const flushLater: (() => void)[] = [];
+      const writer = new GroupCommit(counted, planEventWrites, {
+        windowMs: 0,
+        maxRequests: 100,
+        schedule: (flush) => {
+          flushLater.push(flush);
+        },
+      });
+      const row = (id: string) => [
+        SHOP_A,
+        id,
+        'u',
+        'off',
+        'exp',
+        'holdout',
+        'impression',
+        null,
+        1,
+        1,
+      ];
+      const settled = Promise.allSettled(
+        ['l1', 'l2', 'l3'].map((id) =>
+          writer.submit({ shop: SHOP_A, events: [row(id)], exposures: [] }),
+        ),
+      );
+      for (const flush of flushLater.splice(0)) flush();
+      const results = await settled;
+      expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+      expect(String((results[0] as PromiseRejectedResult).reason?.code)).toMatch(/^SQLITE_BUSY/);
+      expect(attempts).toBe(1);
+    } finally {
+      await lock.rollback();
+      holder.close();
+      client.close();
+    }
+  });
 });
