@@ -56,7 +56,10 @@ export function formatSimulationResult(result: SimulationResult): string {
     result.archived
       ? 'the simulated offer is archived now (its results stay under Archived; --keep leaves it active)'
       : 'the offer stays as it is (reused with --offer, or --keep)',
-    `sent ${result.sent.events} events in ${result.sent.eventBatches} batches, ` +
+    'sent ' +
+      (result.sent.events > 0
+        ? `${result.sent.events} events in ${result.sent.eventBatches} batches, `
+        : '') +
       (result.sent.couponCalls > 0 ? `${result.sent.couponCalls} coupon calls, ` : '') +
       `${result.sent.orders} orders, ${result.sent.refunds} refunds`,
     '',

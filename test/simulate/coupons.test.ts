@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { couponCodes } from '../../drizzle/schema.js';
+import { formatSimulationResult } from '../../scripts/simulate/format-result.js';
 import { runSimulation, type SimulationResult } from '../../scripts/simulate/run-simulation.js';
 import { type RunningServer, startServer } from '../../server/boot.js';
 import { parseEnv } from '../../server/env.js';
@@ -97,6 +98,13 @@ describe('traffic simulator, coupon kinds', () => {
       });
       expect(result.truth.incrementalPerUnit).toBeLessThan(0);
       expectTruthRecovered(result);
+      // What `npm run simulate` prints: the truth per unit, called a loss, beside the report's interval.
+      const printed = formatSimulationResult(result);
+      expect(printed).toMatch(/^kind hesitation_coupon /);
+      expect(printed).toMatch(
+        /TRUE incr\. revenue +-\d[\d,.]* \w{3} per treatment unit, net of the discount \(a LOSS/,
+      );
+      expect(printed).toMatch(/report incr\.\/unit .*\(CI .* … .*\) +truth inside: yes/);
     },
     RUN_TIMEOUT_MS,
   );
