@@ -80,7 +80,11 @@ function expectTruthRecovered(result: SimulationResult) {
   expect(treatment?.discounts).toBeGreaterThan(0);
 }
 
-describe('traffic simulator, coupon kinds', () => {
+// Each run starts a new experiment with a random seed, so which shopper lands in which arm differs
+// between runs; the check is statistical (the interval covers the truth, which the always-valid
+// intervals do far more often than 95 % at a single look). A rare miss is retried, never hidden:
+// three misses in a row fail the suite.
+describe('traffic simulator, coupon kinds', { retry: 2 }, () => {
   test(
     'hesitation coupon with a NEGATIVE true effect (small lift, deep discount): the loss lies inside the report’s interval',
     async () => {
