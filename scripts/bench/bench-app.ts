@@ -28,6 +28,13 @@ export interface BenchAppOptions {
   secrets?: AppSecrets;
   /** Silent by default; the HTTP bench logs as production does (info, to stdout). */
   logger?: Logger;
+  /**
+   * Shopify's token exchange and Admin API emulated by msw (default). msw patches globals
+   * (`Headers`, `fetch`) in the whole process, which a Shopify-mode server never has; the HTTP
+   * bench turns it off in its load servers once the shop is installed: checkout events and
+   * webhooks call no Shopify API, and one that tried would fail loudly.
+   */
+  emulateShopify?: boolean;
 }
 
 export function createBenchSecrets(): AppSecrets {
@@ -36,12 +43,15 @@ export function createBenchSecrets(): AppSecrets {
 
 export async function createBenchApp(databaseUrl: string, options: BenchAppOptions = {}) {
   const secrets = options.secrets ?? createBenchSecrets();
-  const emulator = createShopifyEmulator({
-    ...secrets,
-    shops: [{ shop: BENCH_SHOP, name: 'Bench Shop', currencyCode: 'USD' }],
-  });
-  const network = setupServer(...emulator.handlers);
-  network.listen({ onUnhandledFrame: 'error' });
+  let network: ReturnType<typeof setupServer> | null = null;
+  if (options.emulateShopify !== false) {
+    const emulator = createShopifyEmulator({
+      ...secrets,
+      shops: [{ shop: BENCH_SHOP, name: 'Bench Shop', currencyCode: 'USD' }],
+    });
+    network = setupServer(...emulator.handlers);
+    network.listen({ onUnhandledFrame: 'error' });
+  }
   const logger = options.logger ?? createLogger('silent');
   const database = await openDatabase(databaseUrl);
   const appUrl = 'https://closer.bench';
@@ -82,7 +92,7 @@ export async function createBenchApp(databaseUrl: string, options: BenchAppOptio
     checkoutToken: () => signCheckoutSessionToken(secrets, BENCH_SHOP, { expiresIn: 300 }),
     admin,
     close() {
-      network.close();
+      network?.close();
       database.close();
     },
   };

@@ -11,8 +11,17 @@ export type ServerSpec =
   | { kind: 'floor' }
   /** The floor plus the checkout route's token check (the library's `decodeSessionToken`). */
   | { kind: 'floor-jwt'; secrets: AppSecrets }
-  /** The real app (scripts/bench/bench-app.ts) over a libSQL file, rate limits lifted. */
-  | { kind: 'app'; secrets: AppSecrets; databaseUrl: string; logLevel: LogLevel }
+  /**
+   * The real app (scripts/bench/bench-app.ts) over a libSQL file, rate limits lifted; Shopify
+   * emulated (msw) only where the shop is installed, not in the servers under load.
+   */
+  | {
+      kind: 'app';
+      secrets: AppSecrets;
+      databaseUrl: string;
+      logLevel: LogLevel;
+      emulateShopify: boolean;
+    }
   /** No HTTP: the app's database connection, for the raw-insert ceiling. */
   | { kind: 'raw'; databaseUrl: string };
 

@@ -115,7 +115,13 @@ export async function runHttpBench(options: HttpBenchOptions): Promise<HttpBench
   const tag = `hb${randomBytes(2).toString('hex')}`;
   const databaseUrl = `file:${join(dir, 'ingest.db')}`;
   const secrets = createBenchSecrets();
-  const appSpec: ServerSpec = { kind: 'app', secrets, databaseUrl, logLevel: 'info' };
+  const appSpec: ServerSpec = {
+    kind: 'app',
+    secrets,
+    databaseUrl,
+    logLevel: 'info',
+    emulateShopify: false,
+  };
   let logNo = 0;
   const start = (spec: ServerSpec, extra: { cpuProfileDir?: string } = {}) =>
     startServerProcess(spec, {
@@ -142,7 +148,12 @@ export async function runHttpBench(options: HttpBenchOptions): Promise<HttpBench
   const release = (server: ServerProcess) =>
     options.freshServers ? server.stop() : Promise.resolve();
 
-  const offer = await setUpShop(await serverFor(appSpec), secrets, options.freshServers);
+  // Installing the shop goes through the token exchange: the one server with Shopify emulated
+  // (the smoke test keeps it as its app server).
+  const installer = { ...appSpec, emulateShopify: true };
+  const offer = options.freshServers
+    ? await setUpShop(await start(installer), secrets, true)
+    : await setUpShop(await serverFor(installer), secrets, false);
   // Reusing servers (the smoke test), the kill runs' victims and the raw server start now, side
   // by side with the first scenarios, once the database is migrated: fewer seconds of start-up.
   const victims = new Map<ScenarioKey, Promise<ServerProcess>>();
@@ -352,8 +363,8 @@ export async function runHttpBench(options: HttpBenchOptions): Promise<HttpBench
           await trafficPlan(flow.traffic, flow.ledger, {
             url: victim.url,
             connections: options.connections,
-            ...(options.rate ? { rate: options.rate } : {}),
-            // Long enough that the kill, not the clock, ends the run.
+            // Long enough that the kill, not the clock, ends the run; at full speed whatever
+            // the rate, so that the kill lands among requests in flight.
             durationSec: options.killAfterSec * 2 + 5,
             interrupt: { afterMs: options.killAfterSec * 1000, action: () => void victim.kill9() },
           }),

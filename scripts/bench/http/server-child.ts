@@ -86,6 +86,7 @@ async function start(spec: ServerSpec): Promise<{ port: number }> {
       const bench = await createBenchApp(spec.databaseUrl, {
         secrets: spec.secrets,
         logger: createLogger(spec.logLevel),
+        emulateShopify: spec.emulateShopify,
       });
       closeDatabase = () => bench.close();
       return { port: await listen((request, env) => bench.app.fetch(request, env)) };

@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import type { AppSecrets } from '../../../server/demo/shopify-signatures.js';
 import { signCheckoutSessionToken } from '../../../server/demo/shopify-signatures.js';
 import type { BenchOffer, EventStream } from './event-stream.js';
@@ -134,13 +135,13 @@ export async function retryUnacknowledged(
         const request = open[next++]!;
         ledger.retries += 1;
         try {
-          const res = await fetch(`${url}${traffic.path}`, {
-            method: 'POST',
-            headers: { ...headers, ...request.headers },
-            body: request.body,
-          });
-          const text = await res.text();
-          ledger.answered(request, res.status, res.ok ? traffic.counted(text) : null);
+          const res = await post(
+            `${url}${traffic.path}`,
+            { ...headers, ...request.headers },
+            request.body,
+          );
+          const ok = res.status >= 200 && res.status < 300;
+          ledger.answered(request, res.status, ok ? traffic.counted(res.body) : null);
         } catch {
           // Unanswered again: the next attempt tries once more.
         }
@@ -149,4 +150,31 @@ export async function retryUnacknowledged(
     await Promise.all(Array.from({ length: 8 }, worker));
   }
   return ledger.unacknowledged().length;
+}
+
+/**
+ * One POST on its own connection, closed after the answer: the retries leave no idle keep-alive
+ * connection behind for the next scenario's "drained" check to wait out.
+ */
+function post(
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      url,
+      { method: 'POST', agent: false, headers: { ...headers, connection: 'close' } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
 }
