@@ -28,8 +28,12 @@ export interface ProfileShare {
 
 export interface ProfileSummary {
   file: string;
+  /** Coarse areas (SQLite, HTTP, validation …), the issue's way of splitting a request. */
+  areas: ProfileShare[];
   /** False when no sample fell inside the run's window and the whole profile is summarised. */
   windowed: boolean;
+  /** The run's window on the profile's clock (µs), to summarise the file again. */
+  window: { fromUs: number; toUs: number };
   busyMs: number;
   requests: number;
   busyMsPerRequest: number;
@@ -58,6 +62,32 @@ export function codeGroup(url: string, functionName: string): string {
   return relative(REPO_ROOT, path).split(sep).join('/');
 }
 
+const HTTP_NATIVE = new Set(['writev', 'writeUtf8String', 'writeBuffer', 'writeLatin1String']);
+
+/** The area a frame's self time belongs to; `group` as `codeGroup` gives it. */
+export function areaOf(group: string, functionName: string): string {
+  if (group === 'libsql' || group.startsWith('@libsql/')) return 'SQLite (libSQL calls)';
+  if (group === 'drizzle-orm') return 'drizzle query building';
+  if (group === 'zod') return 'validation (zod)';
+  if (group === 'jose' || group === '@shopify/shopify-api') return 'session token (JWT)';
+  if (group === 'hono') return 'Hono routing and middleware';
+  if (
+    group === '@hono/node-server' ||
+    group === 'node:internal/deps' ||
+    group === 'node:internal/webstreams' ||
+    group === 'node:internal/streams' ||
+    group === 'node:net' ||
+    group.startsWith('node:_http') ||
+    group === 'node:internal/http' ||
+    HTTP_NATIVE.has(functionName)
+  )
+    return 'HTTP (node:http, undici Request/Response, web streams, node-server)';
+  if (group === '(garbage collector)') return 'garbage collector';
+  if (group === 'server/logger.ts' || group === 'server/http/access-log.ts') return 'logging';
+  if (/^(server|core|drizzle)\//.test(group)) return 'our code (server/, core/)';
+  return 'other (V8, Node internals, native)';
+}
+
 function top(map: Map<string, number>, busy: number, count: number): ProfileShare[] {
   return [...map.entries()]
     .sort((a, b) => b[1] - a[1])
@@ -83,6 +113,7 @@ export function summarizeProfile(
   const windowed = times.some((_, i) => inWindow(i));
   const byFunction = new Map<string, number>();
   const byGroup = new Map<string, number>();
+  const byArea = new Map<string, number>();
   let busy = 0;
   for (let i = 0; i < profile.samples.length; i++) {
     if (windowed && !inWindow(i)) continue;
@@ -99,13 +130,17 @@ export function summarizeProfile(
     const name = url ? `${functionName || '(anonymous)'} (${where})` : functionName || '(native)';
     byFunction.set(name, (byFunction.get(name) ?? 0) + us);
     byGroup.set(group, (byGroup.get(group) ?? 0) + us);
+    const area = areaOf(group, functionName);
+    byArea.set(area, (byArea.get(area) ?? 0) + us);
   }
   return {
     file,
     windowed,
+    window,
     busyMs: busy / 1000,
     requests,
     busyMsPerRequest: requests > 0 ? busy / 1000 / requests : 0,
+    areas: top(byArea, busy, 20),
     groups: top(byGroup, busy, 14),
     functions: top(byFunction, busy, 15),
   };

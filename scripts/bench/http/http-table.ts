@@ -166,7 +166,14 @@ function profileLines(p: ProfileSummary): string[] {
   const perRequest = (ms: number) => (p.requests > 0 ? (ms / p.requests).toFixed(3) : '–');
   return [
     `Server main thread busy ${fixed(p.busyMsPerRequest, 2)} ms per request ` +
-      `(${int(p.busyMs)} ms over ${int(p.requests)} requests${p.windowed ? ', samples of the measured run only' : ', whole process'}). Self time by where the code lives:`,
+      `(${int(p.busyMs)} ms over ${int(p.requests)} requests${p.windowed ? ', samples of the measured run only' : ', whole process'}). Self time by area:`,
+    '',
+    ...table(
+      ['area', 'ms / request', 'share'],
+      p.areas.map((a) => [a.name, perRequest(a.ms), pct(a.share)]),
+    ),
+    '',
+    'By where the code lives:',
     '',
     ...table(
       ['code', 'ms / request', 'share'],
