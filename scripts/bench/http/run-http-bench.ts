@@ -479,6 +479,13 @@ export async function runHttpBench(options: HttpBenchOptions): Promise<HttpBench
       // The first run builds whatever is stale; the second finds the build up to date, which
       // is the start the goal is about. Each on an empty data folder.
       startup.push(await measureStartup('npm-start', join(dir, 'startup-npm-1'), 'first run'));
+      startup.push(
+        await measureStartup(
+          'start-script',
+          join(dir, 'startup-script'),
+          'without npm, up to date',
+        ),
+      );
       startup.push(await measureStartup('npm-start', join(dir, 'startup-npm-2'), 'up to date'));
     } else {
       startup.push(await measureStartup('entry', join(dir, 'startup-entry'), 'source entry'));

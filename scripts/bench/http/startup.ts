@@ -12,7 +12,7 @@ import { join } from 'node:path';
  * test's choice: it must not rewrite dist/).
  */
 export interface StartupResult {
-  kind: 'npm-start' | 'entry';
+  kind: 'npm-start' | 'start-script' | 'entry';
   command: string;
   /** What the run stands for, e.g. "first run" or "up to date". */
   label: string;
@@ -70,10 +70,18 @@ export async function measureStartup(
 ): Promise<StartupResult> {
   mkdirSync(dataDir, { recursive: true });
   const port = await freePort();
-  const [command, args] =
+  // `start-script` runs what `npm start` runs, without npm: the share npm itself takes.
+  const startScript = (
+    JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+      scripts: { start: string };
+    }
+  ).scripts.start;
+  const [command, args]: [string, string[]] =
     kind === 'npm-start'
       ? ['npm', ['start']]
-      : [process.execPath, ['--import', 'tsx', 'server/main.ts']];
+      : kind === 'start-script'
+        ? ['sh', ['-c', startScript]]
+        : [process.execPath, ['--import', 'tsx', 'server/main.ts']];
   const log = openSync(join(dataDir, 'server.log'), 'a');
   const started = performance.now();
   const child = spawn(command, args, {
@@ -83,6 +91,8 @@ export async function measureStartup(
     stdio: ['ignore', log, log],
     env: {
       ...process.env,
+      // As npm runs a script: the project's binaries first (its pinned Node among them).
+      PATH: `${join(REPO_ROOT, 'node_modules/.bin')}:${process.env.PATH ?? ''}`,
       NODE_ENV: 'development',
       PORT: String(port),
       HOST: '127.0.0.1',
@@ -127,7 +137,12 @@ export async function measureStartup(
     const server = processes[0];
     return {
       kind,
-      command: kind === 'npm-start' ? 'npm start' : 'node --import tsx server/main.ts',
+      command:
+        kind === 'npm-start'
+          ? 'npm start'
+          : kind === 'start-script'
+            ? startScript
+            : 'node --import tsx server/main.ts',
       label,
       listeningMs,
       readyMs,
