@@ -33,7 +33,9 @@ let config: PublishedConfig;
 const offers = { cross: '', upsell: '', cta: '' };
 
 /** A checkout token decide puts in the wanted arm of one offer, for a cart of these variants. */
-function tokenFor(offerId: string, holdout: boolean, cart: string[] = DEFAULT_CART): string {
+type ArmWanted = { offerId: string; holdout: boolean; cart?: string[] };
+
+function isInArm(unit: string, { offerId, holdout, cart = DEFAULT_CART }: ArmWanted): boolean {
   const context = {
     cartLines: cart.map((variantId) => ({ variantId, productId: '', quantity: 1 })),
     subtotal: 0,
@@ -42,12 +44,21 @@ function tokenFor(offerId: string, holdout: boolean, cart: string[] = DEFAULT_CA
     customerTags: [],
     now: Date.now(),
   };
+  const decision = decideOffers(config, context, unit).find((d) => d.offerId === offerId);
+  return decision?.inExperiment === true && decision.holdout === holdout;
+}
+
+/** A checkout token in the wanted arm of every listed offer (experiment seeds differ per run). */
+function tokenInArms(...wanted: ArmWanted[]): string {
   for (let i = 0; i < 10_000; i++) {
-    const unit = `sbx-browser-${offerId}-${i}`;
-    const decision = decideOffers(config, context, unit).find((d) => d.offerId === offerId);
-    if (decision?.inExperiment && decision.holdout === holdout) return unit;
+    const unit = `sbx-browser-${wanted.map((w) => w.offerId).join('-')}-${i}`;
+    if (wanted.every((w) => isInArm(unit, w))) return unit;
   }
-  throw new Error(`no token in that arm of ${offerId}`);
+  throw new Error('no token in those arms');
+}
+
+function tokenFor(offerId: string, holdout: boolean, cart: string[] = DEFAULT_CART): string {
+  return tokenInArms({ offerId, holdout, cart });
 }
 
 async function openCheckout(token: string, query = ''): Promise<Page> {
@@ -246,7 +257,12 @@ describe('upsell in the sandbox', () => {
   });
 
   test('the debug panel adds a trigger product to the cart, and the upsell follows the cart', async () => {
-    const token = tokenFor(offers.upsell, false, [...DEFAULT_CART, COFFEE_BAG]);
+    // Before the coffee is in the cart the block shows the cross-sell, so the token must be in
+    // the treatment of both experiments, not only the upsell's.
+    const token = tokenInArms(
+      { offerId: offers.upsell, holdout: false, cart: [...DEFAULT_CART, COFFEE_BAG] },
+      { offerId: offers.cross, holdout: false },
+    );
     const page = await openCheckout(token);
     const offer = page.frameLocator(BLOCK);
     await poll(() => offer.locator('s-heading').textContent()).toBe('Look after your shoes');
