@@ -333,30 +333,20 @@ function checkCrossFields(offer: CrossFieldInput, ctx: z.RefinementCtx) {
   }
 }
 
-export const crossSellInputSchema = z
-  .object({ ...commonFields, ...kindShapes.cross_sell })
-  .strict()
-  .superRefine(checkCrossFields);
-export const upsellInputSchema = z
-  .object({ ...commonFields, ...kindShapes.upsell })
-  .strict()
-  .superRefine(checkCrossFields);
-export const ctaInputSchema = z
-  .object({ ...commonFields, ...kindShapes.cta })
-  .strict()
-  .superRefine(checkCrossFields);
-export const hesitationCouponInputSchema = z
-  .object({ ...commonFields, ...kindShapes.hesitation_coupon })
-  .strict()
-  .superRefine(checkCrossFields);
-export const exitCouponInputSchema = z
-  .object({ ...commonFields, ...kindShapes.exit_coupon })
-  .strict()
-  .superRefine(checkCrossFields);
-export const nextOrderCouponInputSchema = z
-  .object({ ...commonFields, ...kindShapes.next_order_coupon })
-  .strict()
-  .superRefine(checkCrossFields);
+/** A kind's create schema: the common fields beside the kind's own, checked across fields. */
+function inputSchemaOf<K extends OfferKind>(kind: K) {
+  return z
+    .object({ ...commonFields, ...kindShapes[kind] })
+    .strict()
+    .superRefine((offer, ctx) => checkCrossFields(offer as CrossFieldInput, ctx));
+}
+
+export const crossSellInputSchema = inputSchemaOf('cross_sell');
+export const upsellInputSchema = inputSchemaOf('upsell');
+export const ctaInputSchema = inputSchemaOf('cta');
+export const hesitationCouponInputSchema = inputSchemaOf('hesitation_coupon');
+export const exitCouponInputSchema = inputSchemaOf('exit_coupon');
+export const nextOrderCouponInputSchema = inputSchemaOf('next_order_coupon');
 
 /** `POST /api/admin/offers`. */
 export const offerInputSchema = z.discriminatedUnion(
