@@ -1,11 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Logger } from '../logger.js';
-
-/**
- * Paths that take ingestion traffic: at checkout peak one line per accepted batch would cost more
- * than the batch itself, so their successes are counted instead (see `accessLog`).
- */
-const AGGREGATED = [/^\/api\/checkout\/events$/, /^\/api\/pixel\/events$/, /^\/webhooks\//];
+import { isIngestionPath } from './ingestion-paths.js';
 
 export interface AccessLogOptions {
   /** How often the counted successes are written as one `requests` line per path. */
@@ -60,7 +55,8 @@ export function accessLog(
     const ms = performance.now() - started;
     const path = c.req.path;
     const status = c.res.status;
-    if (status < 300 && AGGREGATED.some((pattern) => pattern.test(path))) {
+    // At checkout peak one line per accepted batch would cost more than the batch itself.
+    if (status < 300 && isIngestionPath(path)) {
       const route = `${c.req.method} ${path}`;
       const tally = tallies.get(route);
       if (tally) {

@@ -56,13 +56,34 @@ export const DEFAULT_BODY_LIMIT: Omit<BodyLimitRule, 'prefix'> = {
  * open a fresh connection for its next request instead of writing it into a socket that is
  * about to close.
  */
+function tooLarge(rule: Omit<BodyLimitRule, 'prefix'>): never {
+  throw new ApiError(413, rule.code, rule.message, { Connection: 'close' });
+}
+
+/**
+ * A body that declares its length (and no transfer coding) is checked by that header alone:
+ * Node's HTTP parser reads exactly `Content-Length` bytes, never more. Only a chunked body is
+ * left to Hono's `bodyLimit`, which counts the bytes as they stream. The split is for speed as
+ * much as for sense: `bodyLimit` looks at `request.body`, and on @hono/node-server that turns the
+ * lightweight request into a full WHATWG Request with a web stream over the socket — about a
+ * third of an ingestion request's CPU in the issue 9 profile — where `request.text()` on the
+ * lightweight request reads the Node stream directly.
+ */
 function limitTo(rule: Omit<BodyLimitRule, 'prefix'>): MiddlewareHandler {
-  return bodyLimit({
-    maxSize: rule.maxBytes,
-    onError: () => {
-      throw new ApiError(413, rule.code, rule.message, { Connection: 'close' });
-    },
-  });
+  const streamed = bodyLimit({ maxSize: rule.maxBytes, onError: () => tooLarge(rule) });
+  return function limitBody(c, next) {
+    const method = c.req.method;
+    if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return next();
+    const declared = c.req.header('Content-Length');
+    if (declared !== undefined && c.req.header('Transfer-Encoding') === undefined) {
+      if (!/^\d+$/.test(declared)) {
+        throw new ApiError(400, 'invalid_content_length', 'Content-Length is not a number.');
+      }
+      if (Number(declared) > rule.maxBytes) tooLarge(rule);
+      return next();
+    }
+    return streamed(c, next);
+  };
 }
 
 /** One middleware for the whole app that applies each path's limit. */

@@ -3,6 +3,7 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { MiddlewareHandler } from 'hono';
 import { parseAccept } from 'hono/utils/accept';
 import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/utils/compress';
+import { isIngestionPath } from './ingestion-paths.js';
 
 const brotliAsync = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -38,13 +39,28 @@ const varyAcceptEncoding = /(?:^|,)\s*accept-encoding\s*(?:,|$)/i;
  * response says `Vary: Accept-Encoding` so a shared cache keeps one copy per encoding; a strong
  * ETag becomes weak once the bytes differ from the identity representation.
  */
-export function compressResponses(threshold = COMPRESSION_THRESHOLD_BYTES): MiddlewareHandler {
+export interface CompressionOptions {
+  threshold?: number;
+  /**
+   * Paths whose answers are never compressed and skip this middleware altogether (default: the
+   * ingestion paths, whose answers are a few dozen bytes). Looking at an answer's body makes
+   * @hono/node-server build a full WHATWG Response from its lightweight one, which is measurable
+   * per request at checkout peak (issue 9's profile).
+   */
+  skip?: (path: string) => boolean;
+}
+
+export function compressResponses(options: CompressionOptions = {}): MiddlewareHandler {
+  const threshold = options.threshold ?? COMPRESSION_THRESHOLD_BYTES;
+  const skip = options.skip ?? isIngestionPath;
   return async function compressResponse(c, next) {
+    if (skip(c.req.path)) return next();
     await next();
     const res = c.res;
-    if (c.req.method === 'HEAD' || !res.body || [204, 206, 304].includes(res.status)) return;
+    if (c.req.method === 'HEAD' || [204, 206, 304].includes(res.status)) return;
     const type = res.headers.get('Content-Type') ?? '';
     if (!COMPRESSIBLE_CONTENT_TYPE_REGEX.test(type) || /^\s*text\/event-stream/i.test(type)) return;
+    if (!res.body) return;
     addVary(res.headers);
     if (res.headers.has('Content-Encoding')) return;
     if (noTransform.test(res.headers.get('Cache-Control') ?? '')) return;
