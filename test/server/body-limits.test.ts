@@ -206,3 +206,25 @@ describe('limits per route', () => {
     expect((await res.json()).error.code).toBe(code);
   });
 });
+
+describe('a declared Content-Length', () => {
+  test('is checked by the header alone: over the limit is a 413 even if fewer bytes follow', async () => {
+    const res = await t.app.request('/api/checkout/events', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Content-Length': String(65 * 1024) },
+      body: '{}',
+    });
+    expect(res.status).toBe(413);
+    expect((await res.json()).error.code).toBe('batch_too_large');
+  });
+
+  test('that is not a number is a 400, not a body read', async () => {
+    const res = await t.app.request('/api/checkout/events', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Content-Length': '12abc' },
+      body: '{}',
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.code).toBe('invalid_content_length');
+  });
+});

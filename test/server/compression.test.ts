@@ -177,6 +177,8 @@ describe('the compression middleware on cases the app has no route for', () => {
     });
     app.get('/tiny', (c) => c.json({ ok: true }));
     app.get('/error', (c) => c.json({ error: { message: text } }, 400));
+    // An ingestion path (http/ingestion-paths.ts): skipped whatever its answer's size.
+    app.post('/webhooks/orders/create', (c) => c.text(text));
     await new Promise<void>((resolve) => {
       server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
         url = `http://127.0.0.1:${info.port}`;
@@ -220,5 +222,15 @@ describe('the compression middleware on cases the app has no route for', () => {
       expect(res.headers['content-encoding'], accept).toBeUndefined();
       expect(res.body.toString()).toBe(text);
     }
+  });
+
+  test('ingestion paths are left alone, even with a large answer', async () => {
+    const res = await fetch(`${url}/webhooks/orders/create`, {
+      method: 'POST',
+      headers: { 'Accept-Encoding': CHROME },
+    });
+    expect(res.headers.get('content-encoding')).toBeNull();
+    expect(res.headers.get('vary')).toBeNull();
+    expect(await res.text()).toBe(text);
   });
 });
