@@ -29,6 +29,7 @@ import {
   publisherFor,
 } from './publication.js';
 import { buildPublishedConfig, configBytes } from './publish-config.js';
+import { shopCacheFor } from './shop-cache.js';
 import { getShop } from './shops.js';
 
 /**
@@ -175,9 +176,15 @@ async function assertConfigFits(
   if (bytes.tooLarge) throw new DomainError('unprocessable', 'config_too_large', bytes.message);
 }
 
-async function commit(ctx: AppContext, items: BatchItem<'sqlite'>[]) {
+/**
+ * Writes an offer change in one batch, then forgets what this process's shop cache kept about the
+ * shop, so its next checkout request checks events against the change (other processes see it
+ * within the cache's recheck interval: domain/shop-cache.ts).
+ */
+async function commit(ctx: AppContext, shop: string, items: BatchItem<'sqlite'>[]) {
   const [first, ...rest] = items;
   if (first) await ctx.db.batch([first, ...rest]);
+  shopCacheFor(ctx).forget(shop);
 }
 
 export async function createOffer(
@@ -228,7 +235,7 @@ export async function createOffer(
     createdAt: now,
     updatedAt: now,
   };
-  await commit(ctx, [
+  await commit(ctx, shop, [
     ctx.db.insert(experiments).values(experiment),
     ctx.db.insert(offers).values(row),
   ]);
@@ -380,7 +387,7 @@ export async function updateOffer(
       .where(and(eq(offers.shop, shop), eq(offers.id, id), eq(offers.version, current.version))),
   );
   if (next.status === 'active') items.push(...publicationRequest(ctx, shop, [id], now));
-  await commit(ctx, items);
+  await commit(ctx, shop, items);
   if (next.status === 'active') await publisherFor(ctx).deliver(shop);
   return getOffer(ctx, shop, id);
 }
@@ -427,7 +434,7 @@ export async function changeOfferStatus(
       .where(and(eq(offers.shop, shop), eq(offers.id, id))),
   ];
   if (touchesShoppers) items.push(...publicationRequest(ctx, shop, [id], now));
-  await commit(ctx, items);
+  await commit(ctx, shop, items);
   if (touchesShoppers) await publisherFor(ctx).deliver(shop);
   return getOffer(ctx, shop, id);
 }

@@ -4,6 +4,7 @@ import { type ShopSettings, shops } from '../../drizzle/schema.js';
 import type { AppContext } from '../app-context.js';
 import type { Database } from '../db/client.js';
 import { createAdminGateway } from '../shopify/admin-gateway.js';
+import { shopCacheFor } from './shop-cache.js';
 
 /**
  * Records the install (or re-install) of a shop. Shop details come from Admin GraphQL once, on
@@ -30,6 +31,8 @@ export async function ensureShopInstalled(
     updatedAt: now,
   };
   await ctx.db.insert(shops).values(values).onConflictDoUpdate({ target: shops.shop, set: values });
+  // A re-install makes the shop active again: this process's cache must not keep it uninstalled.
+  shopCacheFor(ctx).forget(session.shop);
   ctx.logger.info('shop installed', { shop: session.shop });
   try {
     await gateway.activateWebPixel(`${ctx.appUrl}/api/pixel/events`);

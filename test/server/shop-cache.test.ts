@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { assignArm } from '../../core/decide/index.js';
 import { VerifiedTokens } from '../../server/auth/verified-tokens.js';
 import { sqlRunnerFor } from '../../server/db/sql-runner.js';
-import { ShopCache } from '../../server/domain/shop-cache.js';
+import { SHOP_STATE_RECHECK_MS, ShopCache } from '../../server/domain/shop-cache.js';
 import { adminCall, crossSellInput, type JsonBody } from '../helpers/offers.js';
 import { createTestApp, SHOP_A, SHOP_B, type TestApp } from '../helpers/test-app.js';
 
@@ -140,6 +140,33 @@ describe('the shop cache is invalidated on uninstall and redaction', () => {
     const refused = await send(offer, SHOP_B);
     expect(refused.status).toBe(422);
     expect(refused.body.error.code).toBe('unknown_offer');
+  });
+});
+
+describe('a change made by another process (straight to the database)', () => {
+  test('is seen once the shop state is older than recheckMs, and not read before', async () => {
+    const offer = await activeOffer(SHOP_A, 'Changed elsewhere');
+    expect((await send(offer)).status).toBe(202);
+    // Another process archives the offer and bumps the publication counter in one transaction.
+    await t.ctx.dbClient.batch(
+      [
+        {
+          sql: "update offers set status = 'archived' where shop = ? and id = ?",
+          args: [SHOP_A, offer.id],
+        },
+        {
+          sql: 'update shop_publications set requested = requested + 1 where shop = ?',
+          args: [SHOP_A],
+        },
+      ],
+      'write',
+    );
+    // Within the interval this process still answers from what it kept.
+    expect((await send(offer)).status).toBe(202);
+    clock += SHOP_STATE_RECHECK_MS + 1;
+    const refused = await send(offer);
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('offer_archived');
   });
 });
 
