@@ -107,3 +107,53 @@ test("another shop's offer id in a line property credits nothing", async () => {
   await t.deliver('orders/create', SHOP_B, order);
   expect(await credited(SHOP_B, order.id)).toEqual([]);
 });
+
+test('a multi-line order stores exactly its credited lines, once; a redelivery adds nothing', async () => {
+  // Three credited lines (written as multi-row inserts of 2 + 1 rows), two of them one offer's,
+  // beside a plain line, a forged property and an unknown offer id, which credit nothing.
+  const crossSell = (await adminCall(t, SHOP_A, 'POST', '/offers', crossSellInput())).body.offer;
+  const upsell = (await adminCall(t, SHOP_A, 'POST', '/offers', upsellInput())).body.offer;
+  const order = orderPayload({
+    line_items: [
+      line(1, CARE_KIT, 1, '19.00', [
+        { name: '_closer_offer', value: `${crossSell.id}:treatment` },
+      ]),
+      line(2, COFFEE_BAG, 1, '18.00', []),
+      line(
+        3,
+        COFFEE_2PACK,
+        1,
+        '26.00',
+        [
+          { name: '_closer_offer', value: `${upsell.id}:treatment_b` },
+          { name: '_closer_from', value: COFFEE_BAG },
+        ],
+        '1.00',
+      ),
+      line(4, CARE_KIT, 2, '19.00', [{ name: '_closer_offer', value: `${crossSell.id}:holdout` }]),
+      line(5, CARE_KIT, 1, '19.00', [{ name: '_closer_offer', value: 'not an offer property' }]),
+      line(6, CARE_KIT, 1, '19.00', [{ name: '_closer_offer', value: 'no_such_offer:treatment' }]),
+    ],
+  });
+  const expected = [
+    { lineId: '1', offerId: crossSell.id, arm: 'treatment', amount: 1900 },
+    // (26.00 − 1.00) − 18.00
+    { lineId: '3', offerId: upsell.id, arm: 'treatment_b', amount: 700 },
+    { lineId: '4', offerId: crossSell.id, arm: 'holdout', amount: 3800 },
+  ].map((row) => ({ shop: SHOP_A, orderId: String(order.id), ...row }));
+  const byLine = (rows: { lineId: string }[]) =>
+    [...rows].sort((a, b) => a.lineId.localeCompare(b.lineId));
+
+  expect((await t.deliver('orders/create', SHOP_A, order, { webhookId: 'multi-1' })).status).toBe(
+    200,
+  );
+  expect(byLine(await credited(SHOP_A, order.id))).toEqual(expected);
+
+  const again = await t.deliver('orders/create', SHOP_A, order, { webhookId: 'multi-1' });
+  expect(await again.json()).toMatchObject({ duplicate: true });
+  // The same order under a new webhook id (another delivery of it) credits nothing twice either.
+  expect((await t.deliver('orders/create', SHOP_A, order, { webhookId: 'multi-2' })).status).toBe(
+    200,
+  );
+  expect(byLine(await credited(SHOP_A, order.id))).toEqual(expected);
+});

@@ -1,4 +1,4 @@
-import { attributedLines } from '../../../drizzle/schema.js';
+import { multiRowInsert } from '../../db/multi-row.js';
 import { creditOfferLines } from '../attribution.js';
 import { couponRedemptionWrite } from '../coupon-redemptions.js';
 import { parsePayload } from '../invalid-payload.js';
@@ -16,6 +16,9 @@ const INSERT_ORDER = `insert into orders (shop, order_id, name, checkout_token, 
     (select coalesce(sum(amount), 0) from refunds where shop = ? and order_id = ?),
     ?, ?, ?, ?)
   on conflict do nothing`;
+// Columns as in drizzle/schema.ts (`attributed_lines`); a redelivered order credits nothing twice.
+const INSERT_ATTRIBUTED =
+  'insert into attributed_lines (shop, order_id, line_id, offer_id, arm, amount)';
 
 /**
  * Stores the order once per (shop, order id) — Shopify's retries and duplicates are no-ops — and
@@ -54,12 +57,16 @@ export const handleOrdersCreate: WebhookHandler = async (ctx, webhook) => {
   const redeemed = couponRedemptionWrite(ctx, row.shop, webhook.payload);
   if (redeemed) writes.push(redeemed);
 
-  const values = (await creditOfferLines(ctx, row.shop, row.lines)).map((l) => ({
-    shop: row.shop,
-    orderId: row.orderId,
-    ...l,
-  }));
-  if (values.length > 0)
-    writes.push(ctx.db.insert(attributedLines).values(values).onConflictDoNothing());
+  const credited = await creditOfferLines(ctx, row.shop, row.lines);
+  if (credited.length > 0) {
+    const rows = credited.map((l) => [row.shop, row.orderId, l.lineId, l.offerId, l.arm, l.amount]);
+    for (const { sql, args } of multiRowInsert(
+      INSERT_ATTRIBUTED,
+      6,
+      'on conflict do nothing',
+      rows,
+    ))
+      writes.push(sqlWrite(sql, args));
+  }
   return writes;
 };
