@@ -6,9 +6,12 @@ import { bearerToken, verifyShopToken } from './session-token.js';
 import { VerifiedTokens } from './verified-tokens.js';
 
 // Checkout extensions run in a sandboxed worker on Shopify's origin; like Shopify's own helpers
-// we allow any origin but only the Authorization bearer scheme (no cookies).
-const CORS_HEADERS = {
-  'Access-Control-Allow-Origin': '*',
+// we allow any origin but only the Authorization bearer scheme (no cookies). Methods, headers and
+// max-age only mean something on the preflight's answer; the actual request's answer needs only
+// the origin (fewer headers per ingestion answer, which showed in issue 9's profile).
+const CORS_ORIGIN = { 'Access-Control-Allow-Origin': '*' };
+const CORS_PREFLIGHT = {
+  ...CORS_ORIGIN,
   'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
   'Access-Control-Allow-Headers': 'Authorization, Content-Type',
   'Access-Control-Max-Age': '7200',
@@ -24,8 +27,8 @@ const unauthorized = (code: string, message: string) => new ApiError(401, code, 
 export function checkoutAuth(ctx: AppContext): MiddlewareHandler<AppEnv> {
   const verified = new VerifiedTokens<string>();
   return async function requireCheckoutSession(c, next) {
-    for (const [name, value] of Object.entries(CORS_HEADERS)) c.header(name, value);
-    if (c.req.method === 'OPTIONS') return c.body(null, 204);
+    if (c.req.method === 'OPTIONS') return c.body(null, 204, CORS_PREFLIGHT);
+    c.header('Access-Control-Allow-Origin', CORS_ORIGIN['Access-Control-Allow-Origin']);
     const token = bearerToken(c.req.header('Authorization'));
     if (!token)
       throw unauthorized(

@@ -17,6 +17,28 @@ describe('HTTP contract', () => {
     expect(await res.json()).toEqual({ status: 'ok', mode: 'demo' });
   });
 
+  test('pages and admin answers carry the document security headers; ingestion answers only nosniff', async () => {
+    const health = await t.app.request('/health');
+    expect(health.headers.get('strict-transport-security')).toMatch(/max-age=/);
+    expect(health.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(health.headers.get('x-content-type-options')).toBe('nosniff');
+    const events = await t.app.request('/api/checkout/events', {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${await t.checkoutToken(SHOP_A)}`,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify({ events: [] }),
+    });
+    expect(events.status).toBe(400);
+    expect(events.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(events.headers.get('access-control-allow-origin')).toBe('*');
+    expect(events.headers.get('strict-transport-security')).toBeNull();
+    expect(events.headers.get('referrer-policy')).toBeNull();
+    // Methods and headers are the preflight's business.
+    expect(events.headers.get('access-control-allow-methods')).toBeNull();
+  });
+
   test('/ready checks the database', async () => {
     const res = await t.app.request('/ready');
     expect(res.status).toBe(200);
