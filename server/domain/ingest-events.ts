@@ -4,7 +4,7 @@ import type { EventType } from '../../drizzle/schema.js';
 import type { AppContext } from '../app-context.js';
 import { DomainError } from './domain-error.js';
 import { type EventWrite, eventWriterFor, type IngestResult } from './ingest-event-writes.js';
-import { type CatalogExperiment, shopCacheFor } from './shop-cache.js';
+import { type CatalogExperiment, type ShopCatalog, shopCacheFor } from './shop-cache.js';
 
 /**
  * Ingestion of checkout extension events. A batch is accepted whole or refused whole: every
@@ -59,6 +59,20 @@ function assignedArm(experiment: CatalogExperiment, unit: string): string | null
   return assignArm(experiment, unit)?.key ?? null;
 }
 
+// The helpers below live at module level rather than as closures inside `ingestEvents`: it runs
+// for every checkout request, and a closure is a new function object per call.
+
+function namesUnknownIds(batch: EventBatch, catalog: ShopCatalog): boolean {
+  for (const e of batch.events) {
+    if (!catalog.offers.has(e.offerId) || !catalog.experiments.has(e.experimentKey)) return true;
+  }
+  return false;
+}
+
+function clampTime(at: number, now: number): number {
+  return Math.min(Math.max(at, now - MAX_CLOCK_SKEW_MS), now + 60_000);
+}
+
 export async function ingestEvents(
   ctx: AppContext,
   shop: string,
@@ -69,12 +83,10 @@ export async function ingestEvents(
   // An offer or experiment created without a publication (a draft, a split change of a paused
   // offer) does not move the counter the cache trusts; before refusing an id the cache does not
   // know, read the shop's catalog again. Only unknown ids pay for it, and they are rate-limited.
-  const unknown = (c: typeof catalog) =>
-    batch.events.some((e) => !c.offers.has(e.offerId) || !c.experiments.has(e.experimentKey));
-  if (unknown(catalog)) catalog = await cache.catalog(shop, { fresh: true });
+  if (namesUnknownIds(batch, catalog)) catalog = await cache.catalog(shop, { fresh: true });
   const armCache = new Map<string, string | null>();
 
-  batch.events.forEach((event, i) => {
+  for (const [i, event] of batch.events.entries()) {
     const status = catalog.offers.get(event.offerId);
     if (status === undefined) {
       throw new DomainError(
@@ -107,13 +119,12 @@ export async function ingestEvents(
         `events.${i}.arm is not the arm this unit is assigned to.`,
       );
     }
-  });
+  }
 
   const now = Date.now();
-  const clamp = (at: number) => Math.min(Math.max(at, now - MAX_CLOCK_SKEW_MS), now + 60_000);
   const write: EventWrite = { shop, events: [], exposures: [] };
   for (const e of batch.events) {
-    const at = clamp(e.at);
+    const at = clampTime(e.at, now);
     write.events.push([
       shop,
       e.id,
