@@ -2,7 +2,7 @@ import { multiRowInsert } from '../../db/multi-row.js';
 import { creditOfferLines } from '../attribution.js';
 import { couponRedemptionWrite } from '../coupon-redemptions.js';
 import { parsePayload } from '../invalid-payload.js';
-import { orderPayloadSchema, toOrderRow } from '../order-payload.js';
+import { orderPayloadSchema, readOrderPayload, toOrderRow } from '../order-payload.js';
 import { orderUnitsWrite } from './order-units.js';
 import { sqlWrite, type WebhookHandler, type WebhookWrite } from './types.js';
 
@@ -27,7 +27,12 @@ const INSERT_ATTRIBUTED =
  * place an order meets its units; the rollups and reports read that link (./order-units.ts).
  */
 export const handleOrdersCreate: WebhookHandler = async (ctx, webhook) => {
-  const payload = parsePayload(orderPayloadSchema, webhook.payload, 'invalid_order_payload');
+  const payload = parsePayload(
+    orderPayloadSchema,
+    webhook.payload,
+    'invalid_order_payload',
+    readOrderPayload,
+  );
   const row = toOrderRow(webhook.shop, payload, Date.now());
   const writes: WebhookWrite[] = [
     sqlWrite(INSERT_ORDER, [
