@@ -1,7 +1,7 @@
 import { OFFER_LINE_ATTRIBUTE } from '../../core/offers/catalog.js';
 import type { OfferProductSnapshot, OfferSpecColumn, OrderLine } from '../../drizzle/schema.js';
 import type { AppContext } from '../app-context.js';
-import { sqlRunnerFor } from '../db/sql-runner.js';
+import { readFirst } from '../db/sql-runner.js';
 import { kindModule } from './offer-kinds/index.js';
 import { productsById } from './offer-products.js';
 
@@ -47,11 +47,10 @@ export async function creditOfferLines(
     if (parsed) tagged.push({ line, ...parsed });
   }
   if (tagged.length === 0) return [];
-  const runner = sqlRunnerFor(ctx.dbClient);
   const byId = new Map<string, CreditingOffer | null>();
   for (const { offerId } of tagged) {
     if (byId.has(offerId)) continue;
-    const [row] = await runner.read({ sql: OFFER, args: [shop, offerId] });
+    const row = await readFirst(ctx.dbClient, { sql: OFFER, args: [shop, offerId] });
     byId.set(offerId, row ? crediting(row.content, row.products) : null);
   }
   return tagged.flatMap(({ line, offerId, arm }) => {

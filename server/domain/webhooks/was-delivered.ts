@@ -1,5 +1,5 @@
 import type { AppContext } from '../../app-context.js';
-import { sqlRunnerFor } from '../../db/sql-runner.js';
+import { readFirst } from '../../db/sql-runner.js';
 import type { WebhookDelivery } from './types.js';
 
 // Both lookups are index seeks: (shop, webhook_id) is the key, (shop, topic, event_id) an index.
@@ -14,7 +14,8 @@ const SAME_DELIVERY_OR_EVENT = `select 1 from webhook_deliveries where shop = ? 
  * event sent again reuses the event id. Both are Shopify's ids, unique only within a shop.
  */
 export async function wasDelivered(ctx: AppContext, webhook: WebhookDelivery): Promise<boolean> {
-  const rows = await sqlRunnerFor(ctx.dbClient).read(
+  const seen = await readFirst(
+    ctx.dbClient,
     webhook.eventId
       ? {
           sql: SAME_DELIVERY_OR_EVENT,
@@ -22,5 +23,5 @@ export async function wasDelivered(ctx: AppContext, webhook: WebhookDelivery): P
         }
       : { sql: SAME_DELIVERY, args: [webhook.shop, webhook.webhookId] },
   );
-  return rows.length > 0;
+  return seen !== undefined;
 }
