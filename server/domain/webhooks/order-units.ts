@@ -33,10 +33,13 @@ export function unitsOfOrder(order: OrderIdentity): { unitKind: UnitKind; unit: 
 export function orderUnitsWrite(order: OrderIdentity): WebhookWrite | null {
   const units = unitsOfOrder(order);
   if (units.length === 0) return null;
-  // Three shapes at most (one to three units), each prepared once (db/sql-runner.ts).
-  return sqlWrite(
-    `insert into order_units (shop, order_id, unit_kind, unit)
-      values ${units.map(() => '(?, ?, ?, ?)').join(', ')} on conflict do nothing`,
-    units.flatMap((u) => [order.shop, order.orderId, u.unitKind, u.unit]),
-  );
+  const args: string[] = [];
+  for (const u of units) args.push(order.shop, order.orderId, u.unitKind, u.unit);
+  return sqlWrite(INSERT_UNITS[units.length - 1] as string, args);
 }
+
+// Three shapes at most (one to three units), built once and each prepared once (db/sql-runner.ts).
+const INSERT_UNITS = [1, 2, 3].map(
+  (n) => `insert into order_units (shop, order_id, unit_kind, unit)
+      values ${Array.from({ length: n }, () => '(?, ?, ?, ?)').join(', ')} on conflict do nothing`,
+);
