@@ -61,9 +61,15 @@ export function parseMoney(amount: string | number, currency: string): number {
   const digits = currencyDigits(currency);
   if (/[^0]/.test(fraction.slice(digits)))
     throw new InvalidAmountError(`more than ${digits} decimal places for ${currency}`);
+  const minorDigits = fraction.slice(0, digits).padEnd(digits, '0');
+  // Fifteen digits or fewer stay below 2^53, where a double's integer arithmetic is exact; only
+  // longer texts (none below the maximum, bar leading zeros) need BigInt. Every order's amounts
+  // come through here, and BigInt showed in the webhook profile.
   const minor =
-    BigInt(whole) * 10n ** BigInt(digits) + BigInt(fraction.slice(0, digits).padEnd(digits, '0'));
-  if (minor > BigInt(MAX_MINOR_UNITS))
+    whole.length + digits <= 15
+      ? Number(whole) * 10 ** digits + Number(minorDigits || '0')
+      : BigInt(whole) * 10n ** BigInt(digits) + BigInt(minorDigits);
+  if (minor > MAX_MINOR_UNITS)
     throw new InvalidAmountError('amount is above the supported maximum');
   return Number(minor);
 }

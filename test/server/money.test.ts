@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
   InvalidAmountError,
@@ -79,5 +80,43 @@ describe('parseMoney (the one parser for Shopify money)', () => {
   test('the bounds keep the largest payload sum a safe integer', () => {
     expect(MAX_LINES * MAX_MINOR_UNITS).toBeLessThan(Number.MAX_SAFE_INTEGER);
     expect(MAX_QUANTITY).toBe(1_000_000);
+  });
+});
+
+describe('parseMoney agrees with exact BigInt arithmetic on every decimal text', () => {
+  /** The oracle: digits to minor units through BigInt only, null where the parser must refuse. */
+  function exactMinor(whole: string, fraction: string, digits: number): number | null {
+    if (/[^0]/.test(fraction.slice(digits))) return null;
+    const minor =
+      BigInt(whole) * 10n ** BigInt(digits) + BigInt(fraction.slice(0, digits).padEnd(digits, '0'));
+    return minor > BigInt(MAX_MINOR_UNITS) ? null : Number(minor);
+  }
+
+  test('short texts (the double fast path), long ones and the edges around the maximum', () => {
+    const digit = fc.constantFrom(...'0123456789');
+    const digits = (max: number) =>
+      fc.array(digit, { minLength: 1, maxLength: max }).map((d) => d.join(''));
+    fc.assert(
+      fc.property(
+        fc.oneof(digits(17), fc.constantFrom('9999999999', '10000000000', '000000000000001')),
+        fc.option(fc.oneof(digits(5), fc.constantFrom('00', '99', '995', '000000')), {
+          nil: undefined,
+        }),
+        fc.constantFrom('USD', 'JPY', 'KWD'),
+        (whole, fraction, currency) => {
+          const text = fraction === undefined ? whole : `${whole}.${fraction}`;
+          if (text.length > 40) return;
+          const expected = exactMinor(
+            whole,
+            fraction ?? '',
+            { USD: 2, JPY: 0, KWD: 3 }[currency] as number,
+          );
+          if (expected === null)
+            expect(() => parseMoney(text, currency)).toThrow(InvalidAmountError);
+          else expect(parseMoney(text, currency)).toBe(expected);
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });
