@@ -1,5 +1,5 @@
 import { type UnitKind, VISITOR_ATTRIBUTE } from '../../../core/offers/catalog.js';
-import { sqlWrite, type WebhookWrite } from './types.js';
+import { RowInsert, type RowShape, type WebhookWrite } from './types.js';
 
 /** The storefront script's visitor id (extension/storefront/src/visitor.ts); anything else is not one. */
 const VISITOR_ID = /^[A-Za-z0-9_-]{8,64}$/;
@@ -27,19 +27,20 @@ export function unitsOfOrder(order: OrderIdentity): { unitKind: UnitKind; unit: 
 }
 
 /**
- * The `order_units` rows for an order, idempotent on their key so a redelivered order links
- * nothing twice. Null when the order names no unit (a draft order without checkout or customer).
+ * The `order_units` rows for an order, one insert each, idempotent on their key so a redelivered
+ * order links nothing twice. None when the order names no unit (a draft order without checkout or
+ * customer).
  */
-export function orderUnitsWrite(order: OrderIdentity): WebhookWrite | null {
-  const units = unitsOfOrder(order);
-  if (units.length === 0) return null;
-  const args: string[] = [];
-  for (const u of units) args.push(order.shop, order.orderId, u.unitKind, u.unit);
-  return sqlWrite(INSERT_UNITS[units.length - 1] as string, args);
+export function orderUnitsWrites(order: OrderIdentity): WebhookWrite[] {
+  const writes: WebhookWrite[] = [];
+  for (const u of unitsOfOrder(order)) {
+    writes.push(new RowInsert(INSERT_UNIT, [order.shop, order.orderId, u.unitKind, u.unit]));
+  }
+  return writes;
 }
 
-// Three shapes at most (one to three units), built once and each prepared once (db/sql-runner.ts).
-const INSERT_UNITS = [1, 2, 3].map(
-  (n) => `insert into order_units (shop, order_id, unit_kind, unit)
-      values ${Array.from({ length: n }, () => '(?, ?, ?, ?)').join(', ')} on conflict do nothing`,
-);
+const INSERT_UNIT: RowShape = {
+  into: 'insert into order_units (shop, order_id, unit_kind, unit)',
+  row: '(?, ?, ?, ?)',
+  tail: 'on conflict do nothing',
+};

@@ -1,24 +1,29 @@
-import { multiRowInsert } from '../../db/multi-row.js';
 import { creditOfferLines } from '../attribution.js';
 import { couponRedemptionWrite } from '../coupon-redemptions.js';
 import { parsePayload } from '../invalid-payload.js';
 import { orderPayloadSchema, readOrderPayload, toOrderRow } from '../order-payload.js';
-import { orderUnitsWrite } from './order-units.js';
-import { sqlWrite, type WebhookHandler, type WebhookWrite } from './types.js';
+import { orderUnitsWrites } from './order-units.js';
+import { RowInsert, type RowShape, type WebhookHandler, type WebhookWrite } from './types.js';
 
 // Written as SQL: building this wide insert was the largest part of drizzle's share of the
 // webhook profile. Columns as in drizzle/schema.ts (`orders`); a refund can arrive before its
-// order, so `refunded` counts whatever refunds are already known.
-const INSERT_ORDER = `insert into orders (shop, order_id, name, checkout_token, cart_token,
-    customer_id, currency, subtotal, total, total_discounts, total_tax, refunded, lines,
-    attributes, created_at, received_at)
-  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+// order, so `refunded` counts whatever refunds are already known. One-row inserts (RowInsert):
+// group commit writes those of neighbouring deliveries as one statement (process-webhook.ts).
+const INSERT_ORDER: RowShape = {
+  into: `insert into orders (shop, order_id, name, checkout_token, cart_token, customer_id,
+    currency, subtotal, total, total_discounts, total_tax, refunded, lines, attributes,
+    created_at, received_at)`,
+  row: `(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
     (select coalesce(sum(amount), 0) from refunds where shop = ? and order_id = ?),
-    ?, ?, ?, ?)
-  on conflict do nothing`;
+    ?, ?, ?, ?)`,
+  tail: 'on conflict do nothing',
+};
 // Columns as in drizzle/schema.ts (`attributed_lines`); a redelivered order credits nothing twice.
-const INSERT_ATTRIBUTED =
-  'insert into attributed_lines (shop, order_id, line_id, offer_id, arm, amount)';
+const INSERT_ATTRIBUTED: RowShape = {
+  into: 'insert into attributed_lines (shop, order_id, line_id, offer_id, arm, amount)',
+  row: '(?, ?, ?, ?, ?, ?)',
+  tail: 'on conflict do nothing',
+};
 
 /**
  * Stores the order once per (shop, order id) — Shopify's retries and duplicates are no-ops — and
@@ -35,7 +40,7 @@ export const handleOrdersCreate: WebhookHandler = async (ctx, webhook) => {
   );
   const row = toOrderRow(webhook.shop, payload, Date.now());
   const writes: WebhookWrite[] = [
-    sqlWrite(INSERT_ORDER, [
+    new RowInsert(INSERT_ORDER, [
       row.shop,
       row.orderId,
       row.name,
@@ -56,22 +61,22 @@ export const handleOrdersCreate: WebhookHandler = async (ctx, webhook) => {
     ]),
   ];
   // After the order: the link's trigger reads the order it names (either order would be exact).
-  const link = orderUnitsWrite(row);
-  if (link) writes.push(link);
+  for (const link of orderUnitsWrites(row)) writes.push(link);
   // An exit coupon's pooled code used by this order is no longer merely handed out.
   const redeemed = couponRedemptionWrite(ctx, row.shop, webhook.payload);
   if (redeemed) writes.push(redeemed);
 
-  const credited = await creditOfferLines(ctx, row.shop, row.lines);
-  if (credited.length > 0) {
-    const rows = credited.map((l) => [row.shop, row.orderId, l.lineId, l.offerId, l.arm, l.amount]);
-    for (const { sql, args } of multiRowInsert(
-      INSERT_ATTRIBUTED,
-      6,
-      'on conflict do nothing',
-      rows,
-    ))
-      writes.push(sqlWrite(sql, args));
+  for (const l of await creditOfferLines(ctx, row.shop, row.lines)) {
+    writes.push(
+      new RowInsert(INSERT_ATTRIBUTED, [
+        row.shop,
+        row.orderId,
+        l.lineId,
+        l.offerId,
+        l.arm,
+        l.amount,
+      ]),
+    );
   }
   return writes;
 };

@@ -40,3 +40,29 @@ class SqlWrite implements WebhookWrite {
     return { sql: this.sql, params: this.params };
   }
 }
+
+/**
+ * The parts of a one-row insert: `into` (`insert into t (columns)`), the row's `values` tuple and
+ * the `tail` after it (`on conflict do nothing`). Made once per statement, at module load.
+ */
+export interface RowShape {
+  into: string;
+  row: string;
+  tail: string;
+}
+
+/**
+ * A one-row insert of a known shape, so that group commit can write the same insert of
+ * neighbouring deliveries as one multi-row statement (process-webhook.ts).
+ */
+export class RowInsert implements WebhookWrite {
+  constructor(
+    readonly shape: RowShape,
+    readonly params: unknown[],
+  ) {}
+
+  toSQL() {
+    const { into, row, tail } = this.shape;
+    return { sql: `${into} values ${row} ${tail}`, params: this.params };
+  }
+}
