@@ -178,10 +178,19 @@ describe('tracker', () => {
     expect(pushed.map((e) => e.type)).toEqual(['exposure', 'impression']);
   });
 
-  test('event ids are UUIDs the server accepts as idempotency keys', () => {
-    const ids = new Set(Array.from({ length: 100 }, newEventId));
+  test('event ids are UUIDv7s the server accepts as idempotency keys, unique within a millisecond', () => {
+    const ids = new Set(Array.from({ length: 100 }, () => newEventId(1_764_460_800_000)));
     expect(ids.size).toBe(100);
-    for (const id of ids)
-      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (const id of ids) {
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      // The first 48 bits are the milliseconds.
+      expect(Number.parseInt(id.replace('-', '').slice(0, 12), 16)).toBe(1_764_460_800_000);
+    }
+  });
+
+  test('event ids sort by the time they were made (the key index is appended to, not scattered)', () => {
+    const times = [1_700_000_000_000, 1_700_000_000_001, 1_700_000_060_000, 1_800_000_000_000];
+    const ids = times.map((t) => newEventId(t));
+    expect([...ids].sort()).toEqual(ids);
   });
 });

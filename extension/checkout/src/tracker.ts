@@ -46,11 +46,21 @@ export function createTracker(
 /** Tracks nothing: the checkout editor previews offers, and previews are not exposures. */
 export const NO_TRACKING: Tracker = { track() {} };
 
-/** A v4 UUID; the server uses it as the idempotency key of the event. */
-export function newEventId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+/**
+ * A UUIDv7 (RFC 9562): 48 bits of Unix milliseconds, then random bits. The server uses it as the
+ * event's idempotency key, and the events table's key index is (shop, event_id): time-ordered ids
+ * are appended near the end of it, where random v4 ids landed on a random page each (issue 9:
+ * +73 % events/s for time-first keys over random ones in the ceiling's micro-benchmark). 74
+ * random bits keep ids of one millisecond apart.
+ */
+export function newEventId(now: number = Date.now()): string {
   const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  let time = now;
+  for (let i = 5; i >= 0; i--) {
+    b[i] = time % 256;
+    time = Math.floor(time / 256);
+  }
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x70;
   b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
   const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
