@@ -41,22 +41,15 @@ function nestsDeeper(node: unknown, depth: number, max: number): boolean {
   return false;
 }
 
-/**
- * Parses a webhook payload with a zod schema or throws InvalidPayloadError naming the field.
- * `read`, when given, is a hand-written reader of the common shape that returns exactly what the
- * schema would, or null when unsure (then the schema decides): see order-payload.ts.
- */
+/** Parses a webhook payload with a zod schema or throws InvalidPayloadError naming the field. */
 export function parsePayload<T extends z.ZodType>(
   schema: T,
   input: unknown,
   code: string,
-  read?: (input: unknown) => z.infer<T> | null,
 ): z.infer<T> {
   if (isNestedDeeperThan(input, MAX_PAYLOAD_DEPTH)) {
     throw new InvalidPayloadError(code, `nests deeper than ${MAX_PAYLOAD_DEPTH} levels`);
   }
-  const fast = read?.(input);
-  if (fast) return fast;
   const result = schema.safeParse(input);
   if (!result.success) {
     const issue = result.error.issues[0];

@@ -1,7 +1,7 @@
 import { creditOfferLines } from '../attribution.js';
 import { couponRedemptionWrite } from '../coupon-redemptions.js';
 import { parsePayload } from '../invalid-payload.js';
-import { orderPayloadSchema, readOrderPayload, toOrderRow } from '../order-payload.js';
+import { orderPayloadSchema, toOrderRow } from '../order-payload.js';
 import { orderUnitsWrites } from './order-units.js';
 import { RowInsert, type RowShape, type WebhookHandler, type WebhookWrite } from './types.js';
 
@@ -32,12 +32,7 @@ const INSERT_ATTRIBUTED: RowShape = {
  * place an order meets its units; the rollups and reports read that link (./order-units.ts).
  */
 export const handleOrdersCreate: WebhookHandler = async (ctx, webhook) => {
-  const payload = parsePayload(
-    orderPayloadSchema,
-    webhook.payload,
-    'invalid_order_payload',
-    readOrderPayload,
-  );
+  const payload = parsePayload(orderPayloadSchema, webhook.payload, 'invalid_order_payload');
   const row = toOrderRow(webhook.shop, payload, Date.now());
   const writes: WebhookWrite[] = [
     new RowInsert(INSERT_ORDER, [
