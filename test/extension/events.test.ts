@@ -122,10 +122,64 @@ describe('event sender', () => {
       vi.fn(),
     );
     await expect(failingToken([event(1)])).resolves.toBeUndefined();
-    const failingFetch = createEventSender({ get: async () => 't' }, 'https://x', () =>
-      Promise.reject(new TypeError('Failed to fetch')),
+    const failingFetch = createEventSender(
+      { get: async () => 't' },
+      'https://x',
+      () => Promise.reject(new TypeError('Failed to fetch')),
+      async () => {},
     );
     await expect(failingFetch([event(1)])).resolves.toBeUndefined();
+  });
+
+  /** A sender whose fetch answers with `statuses` in turn, recording every body and wait. */
+  function scripted(statuses: (number | 'network' | [number, string])[]) {
+    const bodies: string[] = [];
+    const waits: number[] = [];
+    const fetchImpl = vi.fn(async (_url: string, init: RequestInit) => {
+      bodies.push(String(init.body));
+      const next = statuses.shift() ?? 202;
+      if (next === 'network') throw new TypeError('Failed to fetch');
+      const [status, retryAfter] = Array.isArray(next) ? next : [next, null];
+      return new Response(null, {
+        status,
+        headers: retryAfter ? { 'Retry-After': retryAfter } : {},
+      });
+    });
+    const send = createEventSender({ get: async () => 't' }, 'https://x', fetchImpl, async (ms) => {
+      waits.push(ms);
+    });
+    return { send, bodies, waits };
+  }
+
+  test('a batch the server could not take now (503, 429, no answer) is sent again, the same ids', async () => {
+    const { send, bodies, waits } = scripted([503, 'network', 202]);
+    await send([event(1), event(2)]);
+    expect(bodies).toHaveLength(3);
+    expect(new Set(bodies).size).toBe(1);
+    // Doubling backoff with jitter: 0.5–1 s, then 1–2 s.
+    expect(waits[0]).toBeGreaterThanOrEqual(500);
+    expect(waits[0]).toBeLessThanOrEqual(1000);
+    expect(waits[1]).toBeGreaterThanOrEqual(1000);
+    expect(waits[1]).toBeLessThanOrEqual(2000);
+  });
+
+  test('Retry-After is honoured, up to 30 s', async () => {
+    const honoured = scripted([[429, '7'], 202]);
+    await honoured.send([event(1)]);
+    expect(honoured.waits).toEqual([7000]);
+    const capped = scripted([[503, '3600'], 202]);
+    await capped.send([event(1)]);
+    expect(capped.waits).toEqual([30_000]);
+  });
+
+  test('gives up after three tries, and never resends a refused batch', async () => {
+    const busy = scripted([503, 503, 503, 503]);
+    await busy.send([event(1)]);
+    expect(busy.bodies).toHaveLength(3);
+    const refused = scripted([422]);
+    await refused.send([event(1)]);
+    expect(refused.bodies).toHaveLength(1);
+    expect(refused.waits).toEqual([]);
   });
 });
 
