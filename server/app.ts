@@ -43,6 +43,11 @@ function securityHeaders(): MiddlewareHandler<AppEnv> {
   return (c, next) => (isIngestionPath(c.req.path) ? ingestion(c, next) : full(c, next));
 }
 
+const allowAnyOrigin: MiddlewareHandler<AppEnv> = (c, next) => {
+  c.header('Access-Control-Allow-Origin', '*');
+  return next();
+};
+
 /** Extra routes mounted by the caller, e.g. the demo pages in demo mode. */
 export type RouteMount = (app: Hono<AppEnv>) => void;
 
@@ -53,6 +58,11 @@ export function createApp(ctx: AppContext, mounts: RouteMount[] = []) {
   app.use('*', securityHeaders());
   // Brotli/gzip for text bodies of 1 KB and more, error answers included (http/compression.ts).
   app.use('*', compressResponses());
+  // The checkout extension and the web pixel read answers cross-origin, refusals included: a 413
+  // or a per-client 429 is thrown before their routes run, and an answer without this header
+  // reaches their fetch as an opaque network error (no status, no Retry-After).
+  app.use('/api/checkout/*', allowAnyOrigin);
+  app.use('/api/pixel/*', allowAnyOrigin);
   // Per-route body limits (http/body-limit.ts), applied before any route reads or authenticates.
   app.use('*', limitBodies());
   app.onError(createErrorHandler(ctx.logger));

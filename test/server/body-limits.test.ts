@@ -216,6 +216,8 @@ describe('a declared Content-Length', () => {
     });
     expect(res.status).toBe(413);
     expect((await res.json()).error.code).toBe('batch_too_large');
+    // The extension reads the refusal cross-origin.
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
   });
 
   test('that is not a number is a 400, not a body read', async () => {

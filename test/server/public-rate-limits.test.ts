@@ -119,7 +119,10 @@ describe('/api/checkout/events', () => {
     );
     for (let i = 0; i < 3; i++)
       expect((await checkout(app, { token: 'forged', client: '203.0.113.7' })).status).toBe(401);
-    await expectLimited(await checkout(app, { token: 'forged', client: '203.0.113.7' }));
+    const limited = await checkout(app, { token: 'forged', client: '203.0.113.7' });
+    await expectLimited(limited);
+    // Readable by the extension (cross-origin), so it can honour Retry-After.
+    expect(limited.headers.get('access-control-allow-origin')).toBe('*');
     expect((await checkout(app, { shop: SHOP_A, client: '203.0.113.8' })).status).toBe(400);
   });
 
