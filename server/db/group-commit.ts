@@ -52,6 +52,8 @@ interface Waiting<R, A> {
 export class GroupCommit<R, A> {
   private pending: Waiting<R, A>[] = [];
   private scheduled = false;
+  /** Whether the pending flush is an immediate one (not a window's timer). */
+  private scheduledNow = false;
   private writing = false;
   private readonly schedule: (flush: () => void, delayMs: number) => void;
 
@@ -87,10 +89,13 @@ export class GroupCommit<R, A> {
   }
 
   private kick(delayMs: number) {
-    if (this.scheduled && delayMs > 0) return;
+    // One pending flush is enough — except a timer's, once the group is full and must go now.
+    if (this.scheduled && (delayMs > 0 || this.scheduledNow)) return;
     this.scheduled = true;
+    this.scheduledNow = delayMs <= 0;
     this.schedule(() => {
       this.scheduled = false;
+      this.scheduledNow = false;
       void this.drain();
     }, delayMs);
   }

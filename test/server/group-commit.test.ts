@@ -272,6 +272,8 @@ describe('group commit through the client batch API (as against a remote libSQL 
         writer.submit({ shop: SHOP_A, events: [row('a2', 'u'), row('c1', 'u')], exposures: [] }),
       ];
       const settled = Promise.allSettled(answers);
+      // One flush for the group, however many requests joined it.
+      expect(flushLater).toHaveLength(1);
       for (const flush of flushLater.splice(0)) flush();
       const [first, refused, third] = await settled;
       expect(first).toEqual({ status: 'fulfilled', value: { accepted: 2, duplicates: 0 } });
