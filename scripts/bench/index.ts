@@ -13,7 +13,7 @@
  *     report: [--units 1000000] [--orders 100000] [--days 30] [--runs 5]
  *             [--ingest-events 100000] [--concurrency 8] [--no-all-events]
  *     http:   [--duration 10] [--warmup 2] [--connections 50] [--kill-after 5] [--no-profile]
- *             [--startup npm-start|entry|none] [--scenarios floor,events-3,…]
+ *             [--startup npm-start|entry|none] [--unit-keys sequential|random] [--scenarios floor,events-3,…]
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,6 +46,7 @@ const argsSchema = z.object({
   killAfter: z.coerce.number().min(0.5).max(600).default(5),
   profile: z.boolean().default(true),
   startup: z.enum(['npm-start', 'entry', 'none']).default('npm-start'),
+  unitKeys: z.enum(['sequential', 'random']).default('sequential'),
   scenarios: z
     .string()
     .transform((list) => list.split(',').map((s) => s.trim()))
@@ -77,6 +78,7 @@ async function main() {
       'kill-after': { type: 'string' },
       profile: { type: 'boolean' },
       startup: { type: 'string' },
+      'unit-keys': { type: 'string' },
       scenarios: { type: 'string' },
       doc: { type: 'boolean' },
       keep: { type: 'boolean' },
@@ -87,6 +89,7 @@ async function main() {
     ingestEvents: values['ingest-events'],
     allEvents: values['all-events'],
     killAfter: values['kill-after'],
+    unitKeys: values['unit-keys'],
   });
   if (args.orders > args.units) throw new Error('--orders must not exceed --units');
   const command = [
@@ -113,6 +116,7 @@ async function httpSuite(args: Args, machine: MachineInfo, command: string, dir:
     killAfterSec: args.killAfter,
     profile: args.profile,
     startup: args.startup,
+    unitKeys: args.unitKeys,
     scenarios: args.scenarios ?? SCENARIOS,
     freshServers: true,
     dir,

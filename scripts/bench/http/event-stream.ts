@@ -34,7 +34,20 @@ export interface EventSlice {
 }
 
 export const eventId = (prefix: string, n: number) => `${prefix}-${n}`;
-export const unitId = (prefix: string, k: number) => `${prefix}-u${k}`;
+/**
+ * How a bench unit's key is made. `sequential` (the default, as every earlier figure was
+ * measured): `<prefix>-u<k>`, so each index over units is appended to in order. `random`: the
+ * same number behind a scrambled 8-hex-digit lead, so units land at random places in those
+ * indexes as production's checkout tokens do. Both stay unique and between `<prefix>-u` and
+ * `<prefix>-v`, which the accounting counts by.
+ */
+export type UnitKeys = 'sequential' | 'random';
+
+export function unitId(prefix: string, k: number, keys: UnitKeys = 'sequential'): string {
+  if (keys === 'sequential') return `${prefix}-u${k}`;
+  const lead = (Math.imul(k + 1, 0x9e3779b1) >>> 0).toString(16).padStart(8, '0');
+  return `${prefix}-u${lead}${k.toString(36)}`;
+}
 
 /** Lower and upper bounds (upper exclusive) of every id `<prefix>-…` in string order. */
 export function prefixRange(prefix: string): [string, string] {
@@ -42,14 +55,19 @@ export function prefixRange(prefix: string): [string, string] {
   return [`${prefix}-`, `${prefix}.`];
 }
 
-export function createEventStream(offer: BenchOffer, prefix: string, seed = 42) {
+export function createEventStream(
+  offer: BenchOffer,
+  prefix: string,
+  unitKeys: UnitKeys = 'sequential',
+  seed = 42,
+) {
   const random = createRandom(seed);
   const queue: Omit<BenchEvent, 'id'>[] = [];
   let units = 0;
   let numbered = 0;
 
   function addUnit() {
-    const unit = unitId(prefix, units++);
+    const unit = unitId(prefix, units++, unitKeys);
     const arm = assignArm(offer.experiment, unit);
     if (!arm) return; // outside the experiment's coverage: the extension sends nothing
     const base = {

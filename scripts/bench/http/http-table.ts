@@ -209,7 +209,8 @@ export function formatHttpMarkdown(r: HttpBenchResults, machine: MachineInfo, co
     `Machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGiB} GiB RAM, Node ${machine.node}; ` +
       `1-minute load average at start ${machine.loadAverage}. autocannon, ${o.connections} connections on ` +
       `127.0.0.1, ${o.durationSec} s per scenario after ${o.warmupSec} s of warm-up, each server in its own ` +
-      `process${o.freshServers ? ' started for its scenario' : ''}; one libSQL file for the whole run. ` +
+      `process${o.freshServers ? ' started for its scenario' : ''}; one libSQL file for the whole run; ` +
+      `unit keys ${o.unitKeys === 'random' ? 'scattered as checkout tokens are' : 'in order'}. ` +
       `Ceiling = the best raw-insert rate of this run${ceiling ? ` (${ceiling.label}, ${int(ceiling.eventsPerSecond ?? 0)} events/s)` : ''}.`,
     '',
     ...table(

@@ -1,5 +1,5 @@
 import type { Client, InStatement, InValue } from '@libsql/client';
-import { type BenchOffer, createEventStream } from './event-stream.js';
+import { type BenchOffer, createEventStream, type UnitKeys } from './event-stream.js';
 
 /**
  * The ceiling: the rows a checkout batch stores (its events, and an exposure per `exposure`
@@ -14,6 +14,7 @@ export interface RawPlan {
   batch: number;
   requestsPerTx: number;
   durationMs: number;
+  unitKeys: UnitKeys;
 }
 
 export interface RawResult {
@@ -67,7 +68,7 @@ function percentile(sorted: readonly number[], p: number): number {
 }
 
 export async function runRawCeiling(client: Client, plan: RawPlan): Promise<RawResult> {
-  const stream = createEventStream(plan.offer, plan.prefix);
+  const stream = createEventStream(plan.offer, plan.prefix, plan.unitKeys);
   const { shop } = plan.offer;
   const txMs: number[] = [];
   let requests = 0;

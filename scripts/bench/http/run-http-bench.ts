@@ -9,7 +9,7 @@ import { BENCH_SHOP, createBenchSecrets } from '../bench-app.js';
 import { createActiveOffer, installShop } from '../setup-offer.js';
 import type { ServerSpec } from './child-protocol.js';
 import { type ProfileSummary, summarizeProfileDir } from './cpu-profile.js';
-import { type BenchOffer, createEventStream, unitId } from './event-stream.js';
+import { type BenchOffer, createEventStream, type UnitKeys, unitId } from './event-stream.js';
 import { Ledger } from './ledger.js';
 import { type LoadPlan, type LoadResult, runLoad } from './load.js';
 import { createOrderStream, orderIdBase } from './order-stream.js';
@@ -75,6 +75,8 @@ export interface HttpBenchOptions {
    * is then the profiled one). Kill runs always start their own victim.
    */
   freshServers: boolean;
+  /** Unit keys in order (as every earlier run) or scattered as checkout tokens are (event-stream.ts). */
+  unitKeys: UnitKeys;
   /** A folder for the database, the server logs and the profiles. */
   dir: string;
   log(line: string): void;
@@ -225,7 +227,7 @@ export async function runHttpBench(options: HttpBenchOptions): Promise<HttpBench
   function ingestion(kind: 'events' | 'webhooks', prefix: string, batch: number, index: number) {
     const ledger = new Ledger();
     if (kind === 'events') {
-      const stream = createEventStream(offer, prefix);
+      const stream = createEventStream(offer, prefix, options.unitKeys);
       const traffic = checkoutTraffic(secrets, offer, stream, ledger, batch);
       return {
         ledger,
@@ -241,7 +243,9 @@ export async function runHttpBench(options: HttpBenchOptions): Promise<HttpBench
       base,
       // Orders check out exposed units where there are some, so the rollup triggers join them.
       unit: (n) =>
-        units && units.count > 0 ? unitId(units.prefix, n % units.count) : unitId(prefix, n),
+        units && units.count > 0
+          ? unitId(units.prefix, n % units.count, options.unitKeys)
+          : unitId(prefix, n, options.unitKeys),
     });
     return {
       ledger,
@@ -410,6 +414,7 @@ export async function runHttpBench(options: HttpBenchOptions): Promise<HttpBench
           batch,
           requestsPerTx,
           durationMs: options.durationSec * 1000,
+          unitKeys: options.unitKeys,
         });
         const after = await server.usage();
         await release(server);
