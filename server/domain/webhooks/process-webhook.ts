@@ -1,6 +1,7 @@
 import type { InValue } from '@libsql/client';
 import type { AppContext } from '../../app-context.js';
 import { type GroupCommit, type GroupWrite, groupCommitFor } from '../../db/group-commit.js';
+import { multiRowInsert } from '../../db/multi-row.js';
 import type { SqlStatement } from '../../db/sql-runner.js';
 import { InvalidPayloadError } from '../invalid-payload.js';
 import { shopCacheFor } from '../shop-cache.js';
@@ -132,7 +133,10 @@ function writeRun(run: RowInsert[][], statements: SqlStatement[]) {
     for (const writes of run) for (const write of writes) statements.push(toStatement(write));
     return;
   }
-  for (const same of rows.values()) multiRow(same, statements);
+  for (const [shape, same] of rows) {
+    const params = same.map((write) => write.params as InValue[]);
+    statements.push(...multiRowInsert(shape.into, shape.row, shape.tail, params));
+  }
 }
 
 /** Whether every delivery names the inserts in the order of `shapes` (first appearance). */
@@ -147,38 +151,6 @@ function inOneOrder(run: RowInsert[][], shapes: RowShape[]): boolean {
     }
   }
   return true;
-}
-
-// Statements of 64, 32 … 1 rows: a few texts per shape, each prepared once (db/sql-runner.ts).
-const MAX_ROWS = 64;
-const texts = new WeakMap<RowShape, Map<number, string>>();
-
-function multiRowText(shape: RowShape, size: number): string {
-  let bySize = texts.get(shape);
-  if (!bySize) {
-    bySize = new Map();
-    texts.set(shape, bySize);
-  }
-  let sql = bySize.get(size);
-  if (sql === undefined) {
-    sql = `${shape.into} values ${Array.from({ length: size }, () => shape.row).join(', ')} ${shape.tail}`;
-    bySize.set(size, sql);
-  }
-  return sql;
-}
-
-function multiRow(same: RowInsert[], statements: SqlStatement[]) {
-  const shape = (same[0] as RowInsert).shape;
-  let start = 0;
-  while (start < same.length) {
-    const size = 2 ** Math.floor(Math.log2(Math.min(same.length - start, MAX_ROWS)));
-    const args: InValue[] = [];
-    for (let i = start; i < start + size; i++) {
-      for (const value of (same[i] as RowInsert).params) args.push(value as InValue);
-    }
-    statements.push({ sql: multiRowText(shape, size), args });
-    start += size;
-  }
 }
 
 /**
