@@ -109,14 +109,6 @@ function keyOf(secret: string): KeyObject {
   return key.object;
 }
 
-const storageForms = new Map<string, string>();
-
 function storageForm(topic: string): string {
-  let form = storageForms.get(topic);
-  if (form === undefined) {
-    form = topic.toUpperCase().replace(/[/.]/g, '_');
-    // Bounded: the header is the sender's, and a signed sender could vary it without end.
-    if (storageForms.size < 64) storageForms.set(topic, form);
-  }
-  return form;
+  return topic.toUpperCase().replace(/[/.]/g, '_');
 }

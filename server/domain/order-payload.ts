@@ -104,19 +104,14 @@ function textOf(value: unknown): string {
 const ORDER_CODE = 'invalid_order_payload';
 
 export function toOrderRow(shop: string, payload: OrderPayload, receivedAt: number) {
-  // Plain calls and loops, no closures per order: under tsx each named one is also a `__name` call.
   const currency = payload.subtotal_price_set?.shop_money.currency_code ?? payload.currency;
+  const money = (set: MoneySet, plain: string | number | null | undefined, field: string) =>
+    pickMoney(set, plain, currency, field, ORDER_CODE);
   const items = payload.line_items;
   const lines: OrderLine[] = new Array(items.length);
   for (let i = 0; i < items.length; i++) {
     const line = items[i] as (typeof items)[number];
-    const unit = pickMoney(
-      line.price_set,
-      line.price,
-      currency,
-      `line_items.${i}.price`,
-      ORDER_CODE,
-    );
+    const unit = money(line.price_set, line.price, `line_items.${i}.price`);
     const gross = unit * line.quantity;
     if (gross > MAX_MINOR_UNITS)
       throw new InvalidPayloadError(
@@ -127,13 +122,7 @@ export function toOrderRow(shop: string, payload: OrderPayload, receivedAt: numb
     const allocations = line.discount_allocations ?? [];
     for (let j = 0; j < allocations.length; j++) {
       const d = allocations[j] as (typeof allocations)[number];
-      discount += pickMoney(
-        d.amount_set,
-        d.amount,
-        currency,
-        `line_items.${i}.discount_allocations.${j}.amount`,
-        ORDER_CODE,
-      );
+      discount += money(d.amount_set, d.amount, `line_items.${i}.discount_allocations.${j}.amount`);
     }
     lines[i] = {
       id: line.id,
@@ -154,34 +143,10 @@ export function toOrderRow(shop: string, payload: OrderPayload, receivedAt: numb
     cartToken: payload.cart_token ?? null,
     customerId: payload.customer?.id ?? null,
     currency,
-    subtotal: pickMoney(
-      payload.subtotal_price_set,
-      payload.subtotal_price,
-      currency,
-      'subtotal_price',
-      ORDER_CODE,
-    ),
-    total: pickMoney(
-      payload.total_price_set,
-      payload.total_price,
-      currency,
-      'total_price',
-      ORDER_CODE,
-    ),
-    totalDiscounts: pickMoney(
-      payload.total_discounts_set,
-      payload.total_discounts,
-      currency,
-      'total_discounts',
-      ORDER_CODE,
-    ),
-    totalTax: pickMoney(
-      payload.total_tax_set,
-      payload.total_tax,
-      currency,
-      'total_tax',
-      ORDER_CODE,
-    ),
+    subtotal: money(payload.subtotal_price_set, payload.subtotal_price, 'subtotal_price'),
+    total: money(payload.total_price_set, payload.total_price, 'total_price'),
+    totalDiscounts: money(payload.total_discounts_set, payload.total_discounts, 'total_discounts'),
+    totalTax: money(payload.total_tax_set, payload.total_tax, 'total_tax'),
     lines,
     attributes: toStringRecord(payload.note_attributes),
     createdAt: Number.isFinite(createdAt) ? createdAt : receivedAt,
