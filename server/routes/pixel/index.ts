@@ -14,8 +14,8 @@ import { parseOrThrow, readJson } from '../../http/validate.js';
  * The web pixel's endpoint: public (pixels have no session token), rate limited per client and per
  * shop; what a batch may hold and how it is stored is domain/pixel-events.ts.
  */
+// Access-Control-Allow-Origin is set for every answer on /api/pixel/* in server/app.ts.
 const CORS = {
-  'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'POST, OPTIONS',
   'Access-Control-Allow-Headers': 'Content-Type',
 };
